@@ -1,0 +1,164 @@
+#include "app/command_line.hpp"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <regex>
+
+#include "core/studio.hpp"
+
+namespace lm {
+namespace {
+
+double parse_number(const std::string& option, const std::string& text, double min, double max) {
+    double value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || !std::isfinite(value)) {
+        throw UsageError(fmt::format("{} '{}': not a number", option, text));
+    }
+    if (value < min || value > max) {
+        throw UsageError(fmt::format("{} '{}': must be between {} and {}", option, text, min, max));
+    }
+    return value;
+}
+
+int parse_integer(const std::string& option, const std::string& text, int min, int max) {
+    int value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end) {
+        throw UsageError(fmt::format("{} '{}': not a whole number", option, text));
+    }
+    if (value < min || value > max) {
+        throw UsageError(fmt::format("{} '{}': must be between {} and {}", option, text, min, max));
+    }
+    return value;
+}
+
+/// Frame rates people type, mapped to their exact broadcast values.
+Rational parse_frame_rate(const std::string& text) {
+    static const std::map<std::string, Rational> kNtscRates{
+        {"23.976", {24000, 1001}}, {"23.98", {24000, 1001}}, {"29.97", {30000, 1001}},
+        {"59.94", {60000, 1001}},  {"119.88", {120000, 1001}}};
+    if (auto it = kNtscRates.find(text); it != kNtscRates.end()) return it->second;
+    double fps = 0;
+    const auto* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, fps);
+    if (ec != std::errc() || ptr != end || !std::isfinite(fps)) return {0, 1};
+    return Rational{std::llround(fps * 1000), 1000}.reduced();
+}
+
+}  // namespace
+
+VideoFormat parse_video_format(const std::string& text) {
+    static const std::regex kPattern(R"((\d{1,6})x(\d{1,6})@([0-9.]+))");
+    std::smatch match;
+    if (!std::regex_match(text, match, kPattern)) {
+        throw UsageError(fmt::format(
+            "--video '{}': expected WIDTHxHEIGHT@FPS, for example 1280x720@30", text));
+    }
+    VideoFormat format;
+    format.width = std::stoi(match[1]);
+    format.height = std::stoi(match[2]);
+    format.frame_rate = parse_frame_rate(match[3]);
+    try {
+        validate_video_format(format);
+    } catch (const StudioError& e) {
+        throw UsageError(fmt::format("--video '{}': {}", text, e.what()));
+    }
+    return format;
+}
+
+CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
+    CommandLineOptions options;
+    using Handler = std::function<void(const std::string&)>;
+    const std::map<std::string, Handler> with_value{
+        {"--stream", [&](const std::string& v) { options.stream_urls.push_back(v); }},
+        {"--record",
+         [&](const std::string& v) {
+             if (options.record_path) throw UsageError("--record: give it only once");
+             options.record_path = v;
+         }},
+        {"--duration",
+         [&](const std::string& v) {
+             options.duration_s = parse_number("--duration", v, 0.1, 366.0 * 24 * 3600);
+         }},
+        {"--collection", [&](const std::string& v) { options.collection_path = v; }},
+        {"--video", [&](const std::string& v) { options.video = parse_video_format(v); }},
+        {"--video-bitrate",
+         [&](const std::string& v) {
+             options.video_bitrate_kbps = parse_integer("--video-bitrate", v, 100, 200'000);
+         }},
+        {"--audio-bitrate",
+         [&](const std::string& v) {
+             options.audio_bitrate_kbps = parse_integer("--audio-bitrate", v, 32, 512);
+         }},
+        {"--preset", [&](const std::string& v) { options.preset = v; }},
+        {"--keyint",
+         [&](const std::string& v) { options.keyint_s = parse_number("--keyint", v, 0.1, 60); }},
+        {"--stats-json", [&](const std::string& v) { options.stats_json_path = v; }},
+        {"--plugin-dir", [&](const std::string& v) { options.plugin_dir = v; }},
+    };
+    const std::map<std::string, bool*> flags{{"--headless", &options.headless},
+                                             {"--help", &options.show_help},
+                                             {"-h", &options.show_help},
+                                             {"--version", &options.show_version}};
+
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string name = args[i];
+        std::optional<std::string> inline_value;
+        if (const auto eq = name.find('='); name.starts_with("--") && eq != std::string::npos) {
+            inline_value = name.substr(eq + 1);
+            name = name.substr(0, eq);
+        }
+        if (auto flag = flags.find(name); flag != flags.end()) {
+            if (inline_value) throw UsageError(fmt::format("{} takes no value", name));
+            *flag->second = true;
+            continue;
+        }
+        auto option = with_value.find(name);
+        if (option == with_value.end()) {
+            throw UsageError(fmt::format("unknown option '{}' (see --help)", args[i]));
+        }
+        if (!inline_value) {
+            if (i + 1 >= args.size()) throw UsageError(fmt::format("{} needs a value", name));
+            inline_value = args[++i];
+        }
+        option->second(*inline_value);
+    }
+    return options;
+}
+
+std::string usage_text() {
+    return R"(Usage: livemachine [--headless] [options]
+
+Live Machine, a broadcasting studio. Without --headless it opens the studio window.
+
+Headless streaming and recording (at least one of --stream / --record):
+  --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
+  --record FILE          record the same encode (.mkv default, .mp4, .flv by extension)
+  --duration SECONDS     stop after this much stream time (default: until Ctrl-C / SIGTERM)
+  --collection FILE      scene collection to show (default: the test pattern with its beep)
+
+Encoding:
+  --video WxH@FPS        canvas size and frame rate (default 1280x720@30)
+  --video-bitrate KBPS   H.264 bitrate, CBR (default 2500)
+  --audio-bitrate KBPS   AAC bitrate (default 160)
+  --preset NAME          x264 preset, ultrafast..placebo (default veryfast)
+  --keyint SECONDS       keyframe interval (default 2)
+
+Other:
+  --stats-json FILE      write the final counters as JSON when stopping
+  --plugin-dir DIR       load plugin modules from DIR
+  --version              print the version
+  --help                 print this help
+
+Exit codes: 0 done, 1 could not start, 2 bad command line, 3 a destination failed on the way.
+)";
+}
+
+}  // namespace lm

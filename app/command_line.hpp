@@ -1,0 +1,45 @@
+// The command line of `livemachine`, parsed into options. docs/command-line.md is the manual.
+#pragma once
+
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/encode/encoder.hpp"
+
+namespace lm {
+
+/// A bad command line; the message names the option and the value, and what is accepted.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct CommandLineOptions {
+    bool headless = false;
+    bool show_help = false;
+    bool show_version = false;
+    std::vector<std::string> stream_urls;
+    std::optional<std::string> record_path;
+    double duration_s = 0;  ///< 0: until stopped
+    std::optional<std::string> collection_path;
+    VideoFormat video;
+    int video_bitrate_kbps = 2500;
+    int audio_bitrate_kbps = 160;
+    std::string preset = "veryfast";
+    double keyint_s = 2;
+    std::optional<std::string> stats_json_path;
+    std::optional<std::string> plugin_dir;
+};
+
+/// Parses argv (argv[0] is skipped). Accepts `--option value` and `--option=value`. Throws
+/// UsageError.
+CommandLineOptions parse_command_line(const std::vector<std::string>& args);
+
+/// Parses "WxH@FPS" (FPS may be 29.97, 59.94, 23.976 or any decimal); throws UsageError.
+VideoFormat parse_video_format(const std::string& text);
+
+std::string usage_text();
+
+}  // namespace lm

@@ -1,0 +1,190 @@
+#include "app/headless_runner.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "app/build_info.hpp"
+#include "app/status_printer.hpp"
+#include "core/plugin/module_loader.hpp"
+#include "core/scene/scene_collection.hpp"
+#include "core/studio.hpp"
+
+namespace lm {
+namespace {
+
+void print_error(const std::string& message) { std::cerr << "livemachine: " << message << "\n"; }
+
+std::filesystem::path executable_dir() {
+    std::error_code error;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
+    return error ? std::filesystem::current_path() : exe.parent_path();
+}
+
+/// --plugin-dir, then $LIVEMACHINE_PLUGIN_DIR, then the installed folder beside the binary,
+/// then the build tree's folder (running from a build without installing).
+std::filesystem::path plugin_directory(const CommandLineOptions& options) {
+    if (options.plugin_dir) return *options.plugin_dir;
+    if (const char* env = std::getenv("LIVEMACHINE_PLUGIN_DIR"); env && *env) return env;
+    const auto installed = executable_dir().parent_path() / build_info::kInstalledPluginDir;
+    if (std::filesystem::is_directory(installed)) return installed;
+    return build_info::kBuildPluginDir;
+}
+
+/// The default scene: the test pattern over the whole canvas, its sync beep the only audio.
+std::shared_ptr<const Scene> default_scene(const PluginRegistry& registry, const VideoFormat& video) {
+    auto scene = std::make_shared<Scene>();
+    scene->name = "Test pattern";
+    SceneItem item;
+    item.id = 1;
+    item.name = "Test pattern";
+    item.source = registry.create_source("test_pattern",
+                                         {{"width", video.width}, {"height", video.height}});
+    scene->items.push_back(std::move(item));
+    return scene;
+}
+
+std::shared_ptr<const Scene> scene_from_collection(const SceneCollection& collection) {
+    for (const Scene& scene : collection.scenes) {
+        if (scene.name == collection.current_scene) return std::make_shared<Scene>(scene);
+    }
+    return std::make_shared<Scene>(collection.scenes.front());
+}
+
+StudioSettings studio_settings(const CommandLineOptions& options) {
+    StudioSettings settings;
+    settings.video = options.video;
+    settings.video_encoder_settings = {{"rate_control", "cbr"},
+                                       {"bitrate_kbps", options.video_bitrate_kbps},
+                                       {"preset", options.preset},
+                                       {"keyint_s", options.keyint_s}};
+    settings.audio_encoder_settings = {{"bitrate_kbps", options.audio_bitrate_kbps}};
+    return settings;
+}
+
+std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
+    std::vector<OutputRequest> requests;
+    for (const auto& url : options.stream_urls) requests.push_back({"rtmp", {{"url", url}}});
+    if (options.record_path) requests.push_back({"record", {{"path", *options.record_path}}});
+    return requests;
+}
+
+int open_stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    return signalfd(-1, &signals, SFD_CLOEXEC);
+}
+
+/// Waits up to `timeout_ms` for SIGINT/SIGTERM; true when one arrived.
+bool stop_signal_arrived(int signal_fd, int timeout_ms) {
+    pollfd fd{signal_fd, POLLIN, 0};
+    if (poll(&fd, 1, timeout_ms) <= 0) return false;
+    signalfd_siginfo info{};
+    return read(signal_fd, &info, sizeof info) == sizeof info;
+}
+
+void write_stats_json(const std::string& path, const StatsSnapshot& stats) {
+    std::ofstream file(path);
+    file << stats_to_json(stats).dump(2) << "\n";
+    if (!file) print_error(fmt::format("cannot write --stats-json '{}'", path));
+}
+
+}  // namespace
+
+void block_stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+}
+
+int run_headless(const CommandLineOptions& options) {
+    if (options.stream_urls.empty() && !options.record_path) {
+        print_error("--headless needs something to do: add --stream URL and/or --record FILE");
+        return kExitUsage;
+    }
+
+    // Declared first so it is destroyed last: the registry and every object it creates run
+    // code that lives in the modules.
+    ModuleLoader modules;
+    PluginRegistry registry;
+    const auto plugin_dir = plugin_directory(options);
+    const ModuleLoadReport report = modules.load_directory(plugin_dir, registry);
+    for (const auto& error : report.errors) print_error(error);
+    if (report.loaded.empty()) {
+        print_error(fmt::format("no plugins found in '{}' (use --plugin-dir)", plugin_dir.string()));
+        return kExitStartFailed;
+    }
+
+    std::shared_ptr<const Scene> scene;
+    try {
+        scene = options.collection_path
+                    ? scene_from_collection(instantiate(
+                          load_scene_collection_file(*options.collection_path), registry))
+                    : default_scene(registry, options.video);
+    } catch (const std::exception& e) {
+        print_error(e.what());
+        return kExitStartFailed;
+    }
+
+    const int signal_fd = open_stop_signals();
+    std::optional<Studio> studio;
+    std::vector<OutputOpenResult> opened;
+    try {
+        studio.emplace(registry, studio_settings(options));
+        studio->set_scene(scene);
+        opened = studio->start(output_requests(options), options.duration_s);
+    } catch (const StudioError& e) {
+        print_error(e.what());
+        return e.kind() == StudioError::Kind::invalid_settings ? kExitUsage : kExitStartFailed;
+    }
+    for (const auto& result : opened) {
+        if (!result.error.empty()) print_error(fmt::format("{}: {}", result.name, result.error));
+    }
+
+    std::shared_ptr<const StatsSnapshot> printed;
+    bool stopping = false;
+    while (!studio->wait_finished(std::chrono::milliseconds(0))) {
+        if (stop_signal_arrived(signal_fd, 100)) {
+            if (stopping) {
+                print_error("stopping now, without waiting for the outputs");
+                return kExitStartFailed;
+            }
+            print_error("stopping: flushing encoders and closing outputs (again to quit at once)");
+            studio->stop();
+            stopping = true;
+        }
+        if (auto stats = studio->last_second_stats(); stats && stats != printed) {
+            std::cout << format_status_line(*stats) << std::endl;
+            printed = stats;
+        }
+    }
+    close(signal_fd);
+
+    const StatsSnapshot final_stats = studio->stats();
+    if (options.stats_json_path) write_stats_json(*options.stats_json_path, final_stats);
+    bool any_failed = false;
+    for (size_t i = 0; i < final_stats.outputs.size(); ++i) {
+        const OutputCounters& output = final_stats.outputs[i].counters;
+        if (output.state != OutputState::failed) continue;
+        any_failed = true;
+        // Open failures were reported when they happened.
+        if (i < opened.size() && opened[i].error.empty()) {
+            print_error(fmt::format("{} failed: {}", output.name, output.error));
+        }
+    }
+    return any_failed ? kExitDestinationFailed : kExitOk;
+}
+
+}  // namespace lm

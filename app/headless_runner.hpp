@@ -1,0 +1,25 @@
+// Runs the studio without a window: loads the plugins and the scene, starts the outputs,
+// prints a status line per second and stops cleanly at the end of the duration or on
+// SIGINT/SIGTERM.
+#pragma once
+
+#include "app/command_line.hpp"
+
+namespace lm {
+
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitStartFailed = 1,
+    kExitUsage = 2,
+    kExitDestinationFailed = 3,
+};
+
+/// Blocks SIGINT and SIGTERM in the calling thread (and so in every thread it starts later):
+/// they are read from a signalfd by run_headless instead of interrupting arbitrary threads.
+/// Call first thing in main().
+void block_stop_signals();
+
+/// Runs until done; returns the process exit code. Errors are printed on stderr, one line each.
+int run_headless(const CommandLineOptions& options);
+
+}  // namespace lm

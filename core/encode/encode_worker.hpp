@@ -1,0 +1,91 @@
+// Runs one encoder on its own thread: takes raw frames or blocks from a bounded queue, sends
+// them to the encoder, and pushes every packet to the fan-out. When the queue closes it
+// flushes the encoder and signals the end of its stream.
+#pragma once
+
+#include <pthread.h>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "core/encode/encoder.hpp"
+#include "core/media/bounded_queue.hpp"
+#include "core/output/packet_fanout.hpp"
+
+namespace lm {
+
+/// `Encoder` is VideoEncoder or AudioEncoder; `Input` its VideoFramePtr or AudioBlockPtr.
+template <typename Encoder, typename Input>
+class EncodeWorker {
+public:
+    /// The queue is the one the mixer pushes into: its drop count is the number of inputs the
+    /// encoder could not take in time ("skipped: encoding lag").
+    EncodeWorker(std::unique_ptr<Encoder> encoder, std::shared_ptr<BoundedQueue<Input>> queue,
+                 std::shared_ptr<PacketFanout> fanout, const char* thread_name)
+        : encoder_(std::move(encoder)),
+          queue_(std::move(queue)),
+          fanout_(std::move(fanout)),
+          thread_name_(thread_name) {}
+    ~EncodeWorker() { join(); }
+    EncodeWorker(const EncodeWorker&) = delete;
+    EncodeWorker& operator=(const EncodeWorker&) = delete;
+
+    void start() {
+        thread_ = std::thread([this] { run(); });
+    }
+    void join() {
+        if (thread_.joinable()) thread_.join();
+    }
+
+    uint64_t inputs_encoded() const { return inputs_encoded_.load(); }
+    uint64_t inputs_skipped() const { return queue_->dropped(); }
+    bool failed() const { return failed_.load(); }
+    std::string error() const {
+        std::lock_guard lock(mutex_);
+        return error_;
+    }
+
+private:
+    void run() {
+        pthread_setname_np(pthread_self(), thread_name_);
+        try {
+            while (auto input = queue_->pop()) {
+                encoder_->send(*input);
+                inputs_encoded_.fetch_add(1);
+                drain();
+            }
+            encoder_->send(nullptr);
+            drain();
+        } catch (const EncoderError& e) {
+            std::lock_guard lock(mutex_);
+            error_ = e.what();
+            failed_.store(true);
+            // Nothing will be encoded any more: let the mixer's pushes fail fast.
+            queue_->close();
+        }
+        fanout_->end_of_stream();
+    }
+
+    void drain() {
+        PacketPtr packet;
+        while (encoder_->receive(packet) == ReceiveResult::packet) fanout_->push(packet);
+    }
+
+    std::unique_ptr<Encoder> encoder_;
+    std::shared_ptr<BoundedQueue<Input>> queue_;
+    std::shared_ptr<PacketFanout> fanout_;
+    const char* thread_name_;
+    std::atomic<uint64_t> inputs_encoded_{0};
+    std::atomic<bool> failed_{false};
+    mutable std::mutex mutex_;
+    std::string error_;  // guarded by mutex_
+    std::thread thread_;
+};
+
+using VideoEncodeWorker = EncodeWorker<VideoEncoder, VideoFramePtr>;
+using AudioEncodeWorker = EncodeWorker<AudioEncoder, AudioBlockPtr>;
+
+}  // namespace lm

@@ -1,0 +1,55 @@
+// Encoders speak send/receive, like avcodec_send_frame / avcodec_receive_packet: libx264,
+// NVENC and AAC all look the same to the packet fan-out.
+#pragma once
+
+#include <stdexcept>
+
+#include "core/media/audio_block.hpp"
+#include "core/media/packet.hpp"
+#include "core/media/video_frame.hpp"
+
+namespace lm {
+
+class EncoderError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class ReceiveResult {
+    packet = 1,  ///< a packet was returned
+    again,       ///< send more input first
+    end,         ///< flushed: no packet will ever come again
+};
+
+/// The canvas an encoder is opened for.
+struct VideoFormat {
+    int width = 1280;
+    int height = 720;
+    Rational frame_rate{30, 1};
+};
+
+/// Settings keys shared by every video encoder: "bitrate_kbps", "keyint_s", "rate_control"
+/// ("cbr" | "vbr" | "crf"), plus encoder-specific ones from its PropertySchema.
+class VideoEncoder {
+public:
+    virtual ~VideoEncoder() = default;
+    /// The stream this encoder produces (codec, size, time base, extradata). Valid after
+    /// construction.
+    virtual StreamInfo stream_info() const = 0;
+    /// Queues one NV12 frame (index drives the timestamps); a null frame starts the flush.
+    /// Throws EncoderError.
+    virtual void send(const VideoFramePtr& frame) = 0;
+    virtual ReceiveResult receive(PacketPtr& packet) = 0;
+};
+
+/// Settings keys: "bitrate_kbps".
+class AudioEncoder {
+public:
+    virtual ~AudioEncoder() = default;
+    virtual StreamInfo stream_info() const = 0;
+    /// Queues one block (48 kHz planar float, kAudioTickFrames long); null starts the flush.
+    virtual void send(const AudioBlockPtr& block) = 0;
+    virtual ReceiveResult receive(PacketPtr& packet) = 0;
+};
+
+}  // namespace lm

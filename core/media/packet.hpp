@@ -1,0 +1,46 @@
+// An encoded packet. Immutable once published; shared by every output (PacketPtr).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/media/rational.hpp"
+
+namespace lm {
+
+enum class MediaKind { video = 1, audio };
+
+struct Packet {
+    MediaKind kind = MediaKind::video;
+    std::vector<uint8_t> data;
+    int64_t pts = 0;  ///< in time_base units
+    int64_t dts = 0;  ///< in time_base units; may be negative before the first frame (B-frames)
+    Rational time_base{1, 1};
+    bool keyframe = false;
+    /// Drop priority under network congestion: higher survives longer (audio > I > P > B).
+    int priority = 0;
+};
+
+using PacketPtr = std::shared_ptr<const Packet>;
+
+/// What an output needs to know about one encoded stream to write its header.
+struct StreamInfo {
+    MediaKind kind = MediaKind::video;
+    std::string codec;  ///< "h264", "aac"
+    Rational time_base{1, 1};
+    int bitrate_kbps = 0;
+    // video
+    int width = 0;
+    int height = 0;
+    Rational frame_rate{0, 1};
+    // audio
+    int sample_rate = 0;
+    int channels = 0;
+    int frame_size = 0;  ///< samples per packet
+    /// Codec configuration (H.264: Annex B SPS+PPS; AAC: AudioSpecificConfig).
+    std::vector<uint8_t> extradata;
+};
+
+}  // namespace lm

@@ -1,0 +1,37 @@
+// Output: the plugin interface for a destination of encoded packets (RTMP server, file, HLS).
+// Each output runs on its own thread (OutputRunner); these calls may block on the network or
+// disk but never on the engine.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/media/packet.hpp"
+
+namespace lm {
+
+class OutputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Output {
+public:
+    virtual ~Output() = default;
+
+    /// A name safe to print and log: the URL without its stream key, or the file path.
+    virtual std::string display_name() const = 0;
+    /// Connects or creates the file and writes the header for `streams` (at most one video and
+    /// one audio). Throws OutputError with a message a user can act on.
+    virtual void open(const std::vector<StreamInfo>& streams) = 0;
+    /// Writes one packet of the stream of its kind. Throws OutputError when the destination
+    /// fails (connection lost, disk full).
+    virtual void write(const Packet& packet) = 0;
+    /// Flushes and writes the trailer (FLV/MP4/MKV index). Throws OutputError.
+    virtual void close() = 0;
+    /// Makes a blocking open()/write()/close() on another thread give up soon. MT safe.
+    virtual void interrupt() = 0;
+};
+
+}  // namespace lm

@@ -1,0 +1,84 @@
+// The registry of every source, encoder and output type, keyed by id. Passed to each plugin's
+// entry point; never a global.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/encode/encoder.hpp"
+#include "core/output/output.hpp"
+#include "core/scene/properties.hpp"
+#include "core/scene/source.hpp"
+
+namespace lm {
+
+struct SourceType {
+    std::string id;            ///< "color_source", "test_pattern" ...
+    std::string display_name;  ///< "Colour"
+    unsigned capabilities = 0; ///< Source::kVideo | Source::kAudio
+    PropertySchema properties;
+    /// Creates a source from settings already checked with apply_schema. Throws
+    /// std::invalid_argument for values the schema cannot express.
+    std::function<std::shared_ptr<Source>(const nlohmann::json& settings)> create;
+};
+
+struct VideoEncoderType {
+    std::string id;  ///< "x264"
+    std::string display_name;
+    PropertySchema properties;
+    std::function<std::unique_ptr<VideoEncoder>(const VideoFormat& format,
+                                                const nlohmann::json& settings)>
+        create;
+};
+
+struct AudioEncoderType {
+    std::string id;  ///< "aac"
+    std::string display_name;
+    PropertySchema properties;
+    std::function<std::unique_ptr<AudioEncoder>(int channels, const nlohmann::json& settings)>
+        create;
+};
+
+struct OutputType {
+    std::string id;  ///< "rtmp", "record"
+    std::string display_name;
+    PropertySchema properties;
+    /// Checks settings without touching the network or disk (URL syntax, file extension) and
+    /// throws OutputError with a specific message; then the output is opened on its thread.
+    std::function<std::unique_ptr<Output>(const nlohmann::json& settings)> create;
+};
+
+class PluginRegistry {
+public:
+    /// Registration throws std::invalid_argument on a duplicate or empty id.
+    void add(SourceType type);
+    void add(VideoEncoderType type);
+    void add(AudioEncoderType type);
+    void add(OutputType type);
+
+    /// Lookups return null for an unknown id.
+    const SourceType* source(const std::string& id) const;
+    const VideoEncoderType* video_encoder(const std::string& id) const;
+    const AudioEncoderType* audio_encoder(const std::string& id) const;
+    const OutputType* output(const std::string& id) const;
+
+    std::vector<const SourceType*> sources() const;
+
+    /// Creates a source of type `id`, filling defaults and validating `settings`. Throws
+    /// std::invalid_argument (unknown type, bad setting).
+    std::shared_ptr<Source> create_source(const std::string& id,
+                                          const nlohmann::json& settings) const;
+
+private:
+    std::map<std::string, SourceType> sources_;
+    std::map<std::string, VideoEncoderType> video_encoders_;
+    std::map<std::string, AudioEncoderType> audio_encoders_;
+    std::map<std::string, OutputType> outputs_;
+};
+
+}  // namespace lm

@@ -1,0 +1,56 @@
+// Streams FLV over RTMP or RTMPS (FFmpeg's own RTMP client, through AvMuxer).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+
+#include "core/output/av_muxer.hpp"
+#include "core/output/output.hpp"
+#include "plugins/rtmp/rtmp_url.hpp"
+
+namespace lm {
+
+struct RtmpSettings {
+    static constexpr int kMinConnectTimeoutS = 1;
+    static constexpr int kMaxConnectTimeoutS = 60;
+    std::string url;  ///< secret: carries the stream key
+    int connect_timeout_s = 10;
+
+    /// Reads "url" and "connect_timeout_s". Throws OutputError for a wrong type or range.
+    static RtmpSettings from_json(const nlohmann::json& settings);
+};
+
+/// One connection to an RTMP server. The stream key never appears in a message or a log line:
+/// everything is phrased with display_name() or the host and port.
+///
+/// Threads: open/write/close on the output thread; interrupt() and display_name() anywhere.
+/// After interrupt() every call fails fast: create a new output to stream again.
+class RtmpOutput final : public Output {
+public:
+    /// Checks the URL (no network). Throws OutputError, e.g. "invalid stream URL 'http://x':
+    /// the scheme must be rtmp:// or rtmps://".
+    explicit RtmpOutput(const RtmpSettings& settings);
+    explicit RtmpOutput(const nlohmann::json& settings);
+
+    std::string display_name() const override { return url_.masked(); }
+    /// Connects, publishes and writes the FLV header. Throws OutputError saying what went
+    /// wrong: refused, timed out, server closed the connection, publish refused.
+    void open(const std::vector<StreamInfo>& streams) override;
+    void write(const Packet& packet) override;
+    void close() override;
+    void interrupt() override { muxer_.interrupt(); }
+
+    /// Bytes sent so far, FLV overhead included. MT safe.
+    int64_t bytes_written() const { return muxer_.bytes_written(); }
+
+private:
+    /// Turns an open failure into a sentence about the server.
+    std::string describe_open_failure(const AvMuxerError& error) const;
+
+    RtmpUrl url_;
+    std::chrono::seconds connect_timeout_;
+    AvMuxer muxer_;
+};
+
+}  // namespace lm

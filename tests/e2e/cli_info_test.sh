@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# --version and --help exit 0 and say something useful; without --headless the app says the
+# window is not built yet and exits 2 (docs/command-line.md).
+#   cli_info_test.sh LIVEMACHINE PROBE version|help|no-headless
+source "$(dirname "$0")/lib.sh"
+e2e_init "$1" "$2"
+case $3 in
+    version)
+        run_app 10 --version
+        expect_exit 0
+        grep -qiE 'live ?machine.*[0-9]+\.[0-9]+\.[0-9]+' "$T/stdout" ||
+            { show stdout "$T/stdout"; fail "--version does not print the name and an x.y.z version"; }
+        echo "ok: $(head -n 1 "$T/stdout")" ;;
+    help)
+        run_app 10 --help
+        expect_exit 0
+        for option in --headless --stream --record --duration --collection --video \
+            --video-bitrate --audio-bitrate --preset --keyint --stats-json --plugin-dir \
+            --version --help; do
+            grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||
+                { show stdout "$T/stdout"; fail "--help does not mention $option"; }
+        done
+        echo "ok: --help lists every documented option ($(wc -l <"$T/stdout") lines)" ;;
+    no-headless)
+        run_app 10
+        expect_exit 2
+        [ "$(wc -l <"$T/stderr")" = 1 ] || { show stderr "$T/stderr"; fail "expected one line on stderr"; }
+        grep -qiE 'window|gui' "$T/stderr" && grep -qF -- --headless "$T/stderr" ||
+            { show stderr "$T/stderr"; fail "the message should say the window is not built and point to --headless"; }
+        echo "ok: $(cat "$T/stderr")" ;;
+    *) fail "unknown case '$3'" ;;
+esac
