@@ -41,14 +41,18 @@ int parse_integer(const std::string& option, const std::string& text, int min, i
 
 /// Frame rates people type, mapped to their exact broadcast values.
 Rational parse_frame_rate(const std::string& text) {
-    static const std::map<std::string, Rational> kNtscRates{
-        {"23.976", {24000, 1001}}, {"23.98", {24000, 1001}}, {"29.97", {30000, 1001}},
-        {"59.94", {60000, 1001}},  {"119.88", {120000, 1001}}};
-    if (auto it = kNtscRates.find(text); it != kNtscRates.end()) return it->second;
+    static const std::map<std::string, Rational> kNtscRates{{"23.976", {24000, 1001}},
+                                                            {"23.98", {24000, 1001}},
+                                                            {"29.97", {30000, 1001}},
+                                                            {"59.94", {60000, 1001}},
+                                                            {"119.88", {120000, 1001}}};
+    if (auto it = kNtscRates.find(text); it != kNtscRates.end())
+        return it->second;
     double fps = 0;
     const auto* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, fps);
-    if (ec != std::errc() || ptr != end || !std::isfinite(fps)) return {0, 1};
+    if (ec != std::errc() || ptr != end || !std::isfinite(fps))
+        return {0, 1};
     return Rational{std::llround(fps * 1000), 1000}.reduced();
 }
 
@@ -58,8 +62,8 @@ VideoFormat parse_video_format(const std::string& text) {
     static const std::regex kPattern(R"((\d{1,6})x(\d{1,6})@([0-9.]+))");
     std::smatch match;
     if (!std::regex_match(text, match, kPattern)) {
-        throw UsageError(fmt::format(
-            "--video '{}': expected WIDTHxHEIGHT@FPS, for example 1280x720@30", text));
+        throw UsageError(
+            fmt::format("--video '{}': expected WIDTHxHEIGHT@FPS, for example 1280x720@30", text));
     }
     VideoFormat format;
     format.width = std::stoi(match[1]);
@@ -80,7 +84,8 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
         {"--stream", [&](const std::string& v) { options.stream_urls.push_back(v); }},
         {"--record",
          [&](const std::string& v) {
-             if (options.record_path) throw UsageError("--record: give it only once");
+             if (options.record_path)
+                 throw UsageError("--record: give it only once");
              options.record_path = v;
          }},
         {"--duration",
@@ -116,7 +121,8 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
             name = name.substr(0, eq);
         }
         if (auto flag = flags.find(name); flag != flags.end()) {
-            if (inline_value) throw UsageError(fmt::format("{} takes no value", name));
+            if (inline_value)
+                throw UsageError(fmt::format("{} takes no value", name));
             *flag->second = true;
             continue;
         }
@@ -125,7 +131,8 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
             throw UsageError(fmt::format("unknown option '{}' (see --help)", args[i]));
         }
         if (!inline_value) {
-            if (i + 1 >= args.size()) throw UsageError(fmt::format("{} needs a value", name));
+            if (i + 1 >= args.size())
+                throw UsageError(fmt::format("{} needs a value", name));
             inline_value = args[++i];
         }
         option->second(*inline_value);

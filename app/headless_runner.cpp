@@ -21,7 +21,9 @@
 namespace lm {
 namespace {
 
-void print_error(const std::string& message) { std::cerr << "livemachine: " << message << "\n"; }
+void print_error(const std::string& message) {
+    std::cerr << "livemachine: " << message << "\n";
+}
 
 std::filesystem::path executable_dir() {
     std::error_code error;
@@ -32,29 +34,34 @@ std::filesystem::path executable_dir() {
 /// --plugin-dir, then $LIVEMACHINE_PLUGIN_DIR, then the installed folder beside the binary,
 /// then the build tree's folder (running from a build without installing).
 std::filesystem::path plugin_directory(const CommandLineOptions& options) {
-    if (options.plugin_dir) return *options.plugin_dir;
-    if (const char* env = std::getenv("LIVEMACHINE_PLUGIN_DIR"); env && *env) return env;
+    if (options.plugin_dir)
+        return *options.plugin_dir;
+    if (const char* env = std::getenv("LIVEMACHINE_PLUGIN_DIR"); env && *env)
+        return env;
     const auto installed = executable_dir().parent_path() / build_info::kInstalledPluginDir;
-    if (std::filesystem::is_directory(installed)) return installed;
+    if (std::filesystem::is_directory(installed))
+        return installed;
     return build_info::kBuildPluginDir;
 }
 
 /// The default scene: the test pattern over the whole canvas, its sync beep the only audio.
-std::shared_ptr<const Scene> default_scene(const PluginRegistry& registry, const VideoFormat& video) {
+std::shared_ptr<const Scene> default_scene(const PluginRegistry& registry,
+                                           const VideoFormat& video) {
     auto scene = std::make_shared<Scene>();
     scene->name = "Test pattern";
     SceneItem item;
     item.id = 1;
     item.name = "Test pattern";
-    item.source = registry.create_source("test_pattern",
-                                         {{"width", video.width}, {"height", video.height}});
+    item.source =
+        registry.create_source("test_pattern", {{"width", video.width}, {"height", video.height}});
     scene->items.push_back(std::move(item));
     return scene;
 }
 
 std::shared_ptr<const Scene> scene_from_collection(const SceneCollection& collection) {
     for (const Scene& scene : collection.scenes) {
-        if (scene.name == collection.current_scene) return std::make_shared<Scene>(scene);
+        if (scene.name == collection.current_scene)
+            return std::make_shared<Scene>(scene);
     }
     return std::make_shared<Scene>(collection.scenes.front());
 }
@@ -72,8 +79,10 @@ StudioSettings studio_settings(const CommandLineOptions& options) {
 
 std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
     std::vector<OutputRequest> requests;
-    for (const auto& url : options.stream_urls) requests.push_back({"rtmp", {{"url", url}}});
-    if (options.record_path) requests.push_back({"record", {{"path", *options.record_path}}});
+    for (const auto& url : options.stream_urls)
+        requests.push_back({"rtmp", {{"url", url}}});
+    if (options.record_path)
+        requests.push_back({"record", {{"path", *options.record_path}}});
     return requests;
 }
 
@@ -88,7 +97,8 @@ int open_stop_signals() {
 /// Waits up to `timeout_ms` for SIGINT/SIGTERM; true when one arrived.
 bool stop_signal_arrived(int signal_fd, int timeout_ms) {
     pollfd fd{signal_fd, POLLIN, 0};
-    if (poll(&fd, 1, timeout_ms) <= 0) return false;
+    if (poll(&fd, 1, timeout_ms) <= 0)
+        return false;
     signalfd_siginfo info{};
     return read(signal_fd, &info, sizeof info) == sizeof info;
 }
@@ -96,7 +106,8 @@ bool stop_signal_arrived(int signal_fd, int timeout_ms) {
 void write_stats_json(const std::string& path, const StatsSnapshot& stats) {
     std::ofstream file(path);
     file << stats_to_json(stats).dump(2) << "\n";
-    if (!file) print_error(fmt::format("cannot write --stats-json '{}'", path));
+    if (!file)
+        print_error(fmt::format("cannot write --stats-json '{}'", path));
 }
 
 }  // namespace
@@ -121,9 +132,11 @@ int run_headless(const CommandLineOptions& options) {
     PluginRegistry registry;
     const auto plugin_dir = plugin_directory(options);
     const ModuleLoadReport report = modules.load_directory(plugin_dir, registry);
-    for (const auto& error : report.errors) print_error(error);
+    for (const auto& error : report.errors)
+        print_error(error);
     if (report.loaded.empty()) {
-        print_error(fmt::format("no plugins found in '{}' (use --plugin-dir)", plugin_dir.string()));
+        print_error(
+            fmt::format("no plugins found in '{}' (use --plugin-dir)", plugin_dir.string()));
         return kExitStartFailed;
     }
 
@@ -150,7 +163,8 @@ int run_headless(const CommandLineOptions& options) {
         return e.kind() == StudioError::Kind::invalid_settings ? kExitUsage : kExitStartFailed;
     }
     for (const auto& result : opened) {
-        if (!result.error.empty()) print_error(fmt::format("{}: {}", result.name, result.error));
+        if (!result.error.empty())
+            print_error(fmt::format("{}: {}", result.name, result.error));
     }
 
     std::shared_ptr<const StatsSnapshot> printed;
@@ -173,11 +187,13 @@ int run_headless(const CommandLineOptions& options) {
     close(signal_fd);
 
     const StatsSnapshot final_stats = studio->stats();
-    if (options.stats_json_path) write_stats_json(*options.stats_json_path, final_stats);
+    if (options.stats_json_path)
+        write_stats_json(*options.stats_json_path, final_stats);
     bool any_failed = false;
     for (size_t i = 0; i < final_stats.outputs.size(); ++i) {
         const OutputCounters& output = final_stats.outputs[i].counters;
-        if (output.state != OutputState::failed) continue;
+        if (output.state != OutputState::failed)
+            continue;
         any_failed = true;
         // Open failures were reported when they happened.
         if (i < opened.size() && opened[i].error.empty()) {

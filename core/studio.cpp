@@ -33,8 +33,9 @@ constexpr int64_t kStartLeadNs = 50 * clock::kNsPerMs;
 
 /// A plugin that should be there is not: the installation, not the request, is wrong.
 [[noreturn]] void missing_plugin(const char* what, const std::string& id) {
-    throw StudioError(StudioError::Kind::startup_failed,
-                      fmt::format("no {} plugin '{}' is loaded (check the plugin folder)", what, id));
+    throw StudioError(
+        StudioError::Kind::startup_failed,
+        fmt::format("no {} plugin '{}' is loaded (check the plugin folder)", what, id));
 }
 
 }  // namespace
@@ -70,9 +71,12 @@ struct Studio::Engine {
     ~Engine() {
         video_mixer.stop();
         audio_mixer.stop();
-        if (!start_time_set) start_time.set_value(0);
-        if (finisher.joinable()) finisher.join();
-        if (sampler.joinable()) sampler.join();
+        if (!start_time_set)
+            start_time.set_value(0);
+        if (finisher.joinable())
+            finisher.join();
+        if (sampler.joinable())
+            sampler.join();
     }
 
     StatsSnapshot totals() const;
@@ -116,12 +120,14 @@ StatsSnapshot Studio::Engine::totals() const {
     stats.audio_blocks_skipped = audio_queue->dropped();
     stats.frames_encoded = video_worker ? video_worker->inputs_encoded() : 0;
     stats.cpu_seconds = process_cpu_seconds() - cpu_seconds_at_start;
-    if (auto levels = audio_mixer.levels()) stats.audio_levels = *levels;
+    if (auto levels = audio_mixer.levels())
+        stats.audio_levels = *levels;
     for (size_t i = 0; i < outputs.size(); ++i) {
         OutputStats output;
         output.counters = outputs[i]->counters();
         const double seconds = double(now - output_start_ns[i]) / 1e9;
-        if (seconds > 0) output.average_kbps = double(output.counters.bytes) * 8 / 1000 / seconds;
+        if (seconds > 0)
+            output.average_kbps = double(output.counters.bytes) * 8 / 1000 / seconds;
         stats.outputs.push_back(std::move(output));
     }
     return stats;
@@ -136,7 +142,8 @@ void Studio::Engine::sample_every_second() {
             std::unique_lock lock(done_mutex);
             const auto deadline = std::chrono::steady_clock::time_point(
                 std::chrono::nanoseconds(start_ns + second * clock::kNsPerSecond));
-            if (done_changed.wait_until(lock, deadline, [&] { return done; })) return;
+            if (done_changed.wait_until(lock, deadline, [&] { return done; }))
+                return;
         }
         StatsSnapshot now = totals();
         const int64_t render_ns = video_mixer.counters().render_ns_total;
@@ -164,9 +171,12 @@ void Studio::Engine::sample_every_second() {
 // flush into the fan-out, the fan-out ends the outputs' input, outputs write trailers.
 void Studio::Engine::finish() {
     pthread_setname_np(pthread_self(), "lm-finish");
-    if (video_worker) video_worker->join();
-    if (audio_worker) audio_worker->join();
-    for (auto& output : outputs) output->join();
+    if (video_worker)
+        video_worker->join();
+    if (audio_worker)
+        audio_worker->join();
+    for (auto& output : outputs)
+        output->join();
     {
         std::lock_guard lock(done_mutex);
         done = true;
@@ -184,7 +194,8 @@ Studio::~Studio() {
     stop();
     // Give the outputs a bounded time for their trailers, then cut blocking network calls.
     if (!wait_finished(std::chrono::seconds(10))) {
-        for (auto& output : engine_->outputs) output->interrupt();
+        for (auto& output : engine_->outputs)
+            output->interrupt();
     }
 }
 
@@ -196,13 +207,15 @@ void Studio::set_scene(std::shared_ptr<const Scene> scene) {
 std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& requests,
                                             double duration_s) {
     Engine& engine = *engine_;
-    if (requests.empty()) invalid("nothing to do: add at least one stream or recording");
+    if (requests.empty())
+        invalid("nothing to do: add at least one stream or recording");
 
     // 1. Everything that can be checked without side effects, before anything starts.
     std::vector<std::unique_ptr<Output>> created;
     for (const OutputRequest& request : requests) {
         const OutputType* type = registry_.output(request.type);
-        if (!type) missing_plugin("output", request.type);
+        if (!type)
+            missing_plugin("output", request.type);
         try {
             created.push_back(type->create(apply_schema(type->properties, request.settings)));
         } catch (const std::exception& e) {
@@ -213,11 +226,14 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
     std::unique_ptr<AudioEncoder> audio_encoder;
     try {
         const VideoEncoderType* video_type = registry_.video_encoder(settings_.video_encoder);
-        if (!video_type) missing_plugin("video encoder", settings_.video_encoder);
+        if (!video_type)
+            missing_plugin("video encoder", settings_.video_encoder);
         const AudioEncoderType* audio_type = registry_.audio_encoder(settings_.audio_encoder);
-        if (!audio_type) missing_plugin("audio encoder", settings_.audio_encoder);
+        if (!audio_type)
+            missing_plugin("audio encoder", settings_.audio_encoder);
         video_encoder = video_type->create(
-            settings_.video, apply_schema(video_type->properties, settings_.video_encoder_settings));
+            settings_.video,
+            apply_schema(video_type->properties, settings_.video_encoder_settings));
         audio_encoder = audio_type->create(
             settings_.audio_channels,
             apply_schema(audio_type->properties, settings_.audio_encoder_settings));
@@ -229,8 +245,10 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
 
     // 2. The GPU, before any destination is contacted, so a machine without one fails cleanly.
     const int64_t frame_limit =
-        duration_s > 0 ? int64_t(std::llround(duration_s * settings_.video.frame_rate.to_double())) : 0;
-    const int64_t sample_limit = duration_s > 0 ? int64_t(std::llround(duration_s * kAudioSampleRate)) : 0;
+        duration_s > 0 ? int64_t(std::llround(duration_s * settings_.video.frame_rate.to_double()))
+                       : 0;
+    const int64_t sample_limit =
+        duration_s > 0 ? int64_t(std::llround(duration_s * kAudioSampleRate)) : 0;
     try {
         engine.video_mixer.start(engine.start_time.get_future().share(), frame_limit);
     } catch (const std::exception& e) {
@@ -242,14 +260,14 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
     // 3. Open every destination at once: a slow or dead server must not delay the others.
     const std::vector<StreamInfo> streams{video_encoder->stream_info(),
                                           audio_encoder->stream_info()};
-    const size_t queue_capacity = size_t(
-        kOutputBufferSeconds * (settings_.video.frame_rate.to_double() +
-                                double(kAudioSampleRate) / kAudioTickFrames));
+    const size_t queue_capacity =
+        size_t(kOutputBufferSeconds * (settings_.video.frame_rate.to_double() +
+                                       double(kAudioSampleRate) / kAudioTickFrames));
     std::vector<OutputOpenResult> results(requests.size());
     std::vector<std::thread> openers;
     for (size_t i = 0; i < requests.size(); ++i) {
-        auto runner = std::make_shared<OutputRunner>(std::move(created[i]), requests[i].type,
-                                                     queue_capacity);
+        auto runner =
+            std::make_shared<OutputRunner>(std::move(created[i]), requests[i].type, queue_capacity);
         results[i].name = runner->counters().name;
         engine.outputs.push_back(runner);
         openers.emplace_back([&, runner, i] {
@@ -260,14 +278,17 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
             }
         });
     }
-    for (auto& opener : openers) opener.join();
+    for (auto& opener : openers)
+        opener.join();
     std::vector<std::shared_ptr<OutputRunner>> opened;
     for (auto& runner : engine.outputs) {
-        if (!runner->failed()) opened.push_back(runner);
+        if (!runner->failed())
+            opened.push_back(runner);
     }
     if (opened.empty()) {
         std::string message = "no destination could be opened";
-        for (const auto& result : results) message += fmt::format("; {}: {}", result.name, result.error);
+        for (const auto& result : results)
+            message += fmt::format("; {}: {}", result.name, result.error);
         throw StudioError(StudioError::Kind::startup_failed, message);
     }
 
@@ -277,7 +298,8 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
         std::move(video_encoder), engine.video_queue, engine.fanout, "lm-enc-video");
     engine.audio_worker = std::make_unique<AudioEncodeWorker>(
         std::move(audio_encoder), engine.audio_queue, engine.fanout, "lm-enc-audio");
-    for (auto& runner : opened) runner->start();
+    for (auto& runner : opened)
+        runner->start();
     engine.video_worker->start();
     engine.audio_worker->start();
 
@@ -299,12 +321,15 @@ void Studio::stop() {
 
 bool Studio::wait_finished(std::chrono::milliseconds timeout) {
     Engine& engine = *engine_;
-    if (!engine.finisher.joinable()) return true;  // never started
+    if (!engine.finisher.joinable())
+        return true;  // never started
     std::unique_lock lock(engine.done_mutex);
     return engine.done_changed.wait_for(lock, timeout, [&] { return engine.done; });
 }
 
-StatsSnapshot Studio::stats() const { return engine_->totals(); }
+StatsSnapshot Studio::stats() const {
+    return engine_->totals();
+}
 
 std::shared_ptr<const StatsSnapshot> Studio::last_second_stats() const {
     return engine_->last_second.get();

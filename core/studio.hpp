@@ -24,8 +24,7 @@ public:
         invalid_settings = 1,  ///< the request itself is wrong (bad URL, bad encoder setting)
         startup_failed,        ///< right request, but it could not run (no GPU, no destination)
     };
-    StudioError(Kind kind, const std::string& message)
-        : std::runtime_error(message), kind_(kind) {}
+    StudioError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
 
 private:

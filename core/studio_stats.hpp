@@ -18,15 +18,15 @@ struct OutputStats {
 
 /// An immutable snapshot; `*_last_second` values come from the sampler's one-second window.
 struct StatsSnapshot {
-    double elapsed_s = 0;              ///< since the mixers started
-    uint64_t frames_rendered = 0;      ///< drawn by the GPU
-    uint64_t frames_missed = 0;        ///< rendering lag
-    uint64_t frames_output = 0;        ///< given to the encoder (rendered + repeated)
-    uint64_t frames_skipped = 0;       ///< encoding lag: the encoder could not take them
+    double elapsed_s = 0;          ///< since the mixers started
+    uint64_t frames_rendered = 0;  ///< drawn by the GPU
+    uint64_t frames_missed = 0;    ///< rendering lag
+    uint64_t frames_output = 0;    ///< given to the encoder (rendered + repeated)
+    uint64_t frames_skipped = 0;   ///< encoding lag: the encoder could not take them
     uint64_t frames_encoded = 0;
     uint64_t audio_blocks_skipped = 0;
     double fps_last_second = 0;
-    double render_ms_avg = 0;          ///< per rendered frame, since the start
+    double render_ms_avg = 0;  ///< per rendered frame, since the start
     double render_ms_last_second = 0;
     double cpu_percent_last_second = 0;  ///< process, percent of one core
     double cpu_seconds = 0;              ///< process user + system since the studio started
@@ -35,12 +35,14 @@ struct StatsSnapshot {
 
     uint64_t frames_dropped_total() const {
         uint64_t total = 0;
-        for (const auto& output : outputs) total += output.counters.frames_dropped;
+        for (const auto& output : outputs)
+            total += output.counters.frames_dropped;
         return total;
     }
     double kbps_last_second_total() const {
         double total = 0;
-        for (const auto& output : outputs) total += output.kbps_last_second;
+        for (const auto& output : outputs)
+            total += output.kbps_last_second;
         return total;
     }
 };

@@ -6,11 +6,14 @@
 namespace lm {
 
 double amplitude_to_dbfs(double amplitude) {
-    if (amplitude <= 0) return kSilenceDbfs;
+    if (amplitude <= 0)
+        return kSilenceDbfs;
     return std::max(kSilenceDbfs, 20.0 * std::log10(amplitude));
 }
 
-double dbfs_to_amplitude(double dbfs) { return std::pow(10.0, dbfs / 20.0); }
+double dbfs_to_amplitude(double dbfs) {
+    return std::pow(10.0, dbfs / 20.0);
+}
 
 AudioLevels measure_levels(const AudioBlock& block) {
     AudioLevels levels;

@@ -9,22 +9,25 @@
 namespace lm {
 
 AudioMixer::AudioMixer(int channels, std::vector<std::shared_ptr<AudioBlockQueue>> consumers)
-    : channels_(channels),
-      consumers_(std::move(consumers)),
-      scratch_(channels, kAudioTickFrames) {}
+    : channels_(channels), consumers_(std::move(consumers)), scratch_(channels, kAudioTickFrames) {}
 
 AudioMixer::~AudioMixer() {
     stop();
-    if (thread_.joinable()) thread_.join();
+    if (thread_.joinable())
+        thread_.join();
 }
 
-void AudioMixer::set_scene(std::shared_ptr<const Scene> scene) { scene_.store(std::move(scene)); }
+void AudioMixer::set_scene(std::shared_ptr<const Scene> scene) {
+    scene_.store(std::move(scene));
+}
 
 void AudioMixer::start(int64_t start_ns, int64_t sample_limit) {
     thread_ = std::thread([this, start_ns, sample_limit] { run(start_ns, sample_limit); });
 }
 
-void AudioMixer::stop() { stop_requested_.store(true); }
+void AudioMixer::stop() {
+    stop_requested_.store(true);
+}
 
 AudioMixerCounters AudioMixer::counters() const {
     return {ticks_.load(), ticks_late_.load()};
@@ -43,7 +46,8 @@ void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out) 
         AudioRenderContext context{scratch_.start_sample, scratch_};
         item.source->render_audio(context);
         const float gain = static_cast<float>(dbfs_to_amplitude(item.gain_db));
-        for (size_t i = 0; i < out.samples.size(); ++i) out.samples[i] += gain * scratch_.samples[i];
+        for (size_t i = 0; i < out.samples.size(); ++i)
+            out.samples[i] += gain * scratch_.samples[i];
     }
 }
 
@@ -52,7 +56,8 @@ void AudioMixer::run(int64_t start_ns, int64_t sample_limit) {
     const Rational tick_duration{kAudioTickFrames, kAudioSampleRate};
     for (int64_t tick = 0; !stop_requested_.load(); ++tick) {
         const int64_t start_sample = tick * kAudioTickFrames;
-        if (sample_limit > 0 && start_sample >= sample_limit) break;
+        if (sample_limit > 0 && start_sample >= sample_limit)
+            break;
         // Deadlines are computed from the tick number, never accumulated, so the mixer cannot
         // drift from the video mixer that shares start_ns.
         const int64_t deadline = start_ns + rescale(tick, tick_duration, kNanoseconds);
@@ -61,14 +66,17 @@ void AudioMixer::run(int64_t start_ns, int64_t sample_limit) {
             ticks_late_.fetch_add(1);
         }
         auto block = std::make_shared<AudioBlock>(channels_, kAudioTickFrames);
-        if (const auto scene = scene_.load()) mix(*scene, start_sample, *block);
+        if (const auto scene = scene_.load())
+            mix(*scene, start_sample, *block);
         block->start_sample = start_sample;
         levels_.publish(measure_levels(*block));
-        for (auto& consumer : consumers_) consumer->try_push(block);
+        for (auto& consumer : consumers_)
+            consumer->try_push(block);
         ticks_.fetch_add(1);
     }
     finished_.store(true);
-    for (auto& consumer : consumers_) consumer->close();
+    for (auto& consumer : consumers_)
+        consumer->close();
 }
 
 }  // namespace lm

@@ -21,8 +21,8 @@ namespace lm {
 using AudioBlockQueue = BoundedQueue<AudioBlockPtr>;
 
 struct AudioMixerCounters {
-    uint64_t ticks = 0;         ///< blocks mixed
-    uint64_t ticks_late = 0;    ///< ticks that started more than one tick after their deadline
+    uint64_t ticks = 0;       ///< blocks mixed
+    uint64_t ticks_late = 0;  ///< ticks that started more than one tick after their deadline
 };
 
 class AudioMixer {

@@ -37,7 +37,8 @@ public:
         thread_ = std::thread([this] { run(); });
     }
     void join() {
-        if (thread_.joinable()) thread_.join();
+        if (thread_.joinable())
+            thread_.join();
     }
 
     uint64_t inputs_encoded() const { return inputs_encoded_.load(); }
@@ -71,7 +72,8 @@ private:
 
     void drain() {
         PacketPtr packet;
-        while (encoder_->receive(packet) == ReceiveResult::packet) fanout_->push(packet);
+        while (encoder_->receive(packet) == ReceiveResult::packet)
+            fanout_->push(packet);
     }
 
     std::unique_ptr<Encoder> encoder_;

@@ -44,8 +44,9 @@ std::string program_log(GLuint program) {
 
 GLuint compile(GLenum stage, std::string_view source) {
     GLuint shader = glCreateShader(stage);
-    if (shader == 0)
+    if (shader == 0) {
         throw GpuError("GlProgram: glCreateShader failed (no current context?)");
+    }
     const char* text = source.data();
     const auto length = static_cast<GLint>(source.size());
     glShaderSource(shader, 1, &text, &length);
@@ -94,8 +95,9 @@ GlTexture::GlTexture(GLenum internal_format, int width, int height)
 }
 
 GlTexture::~GlTexture() {
-    if (id_ != 0)
+    if (id_ != 0) {
         glDeleteTextures(1, &id_);
+    }
 }
 
 GlTexture::GlTexture(GlTexture&& other) noexcept
@@ -106,8 +108,9 @@ GlTexture::GlTexture(GlTexture&& other) noexcept
 
 GlTexture& GlTexture::operator=(GlTexture&& other) noexcept {
     if (this != &other) {
-        if (id_ != 0)
+        if (id_ != 0) {
             glDeleteTextures(1, &id_);
+        }
         id_ = std::exchange(other.id_, 0);
         internal_format_ = other.internal_format_;
         width_ = other.width_;
@@ -141,8 +144,9 @@ RenderTarget::RenderTarget(GLenum internal_format, int width, int height)
 }
 
 RenderTarget::~RenderTarget() {
-    if (fbo_ != 0)
+    if (fbo_ != 0) {
         glDeleteFramebuffers(1, &fbo_);
+    }
 }
 
 void RenderTarget::bind() {
@@ -178,8 +182,9 @@ GlProgram::GlProgram(std::string_view vertex_source, std::string_view fragment_s
 }
 
 GlProgram::~GlProgram() {
-    if (id_ != 0)
+    if (id_ != 0) {
         glDeleteProgram(id_);
+    }
 }
 
 void GlProgram::use() const {
@@ -188,8 +193,9 @@ void GlProgram::use() const {
 
 GLint GlProgram::location(const char* name) {
     auto it = locations_.find(name);
-    if (it == locations_.end())
+    if (it == locations_.end()) {
         it = locations_.emplace(name, glGetUniformLocation(id_, name)).first;
+    }
     return it->second;
 }
 

@@ -15,15 +15,18 @@ namespace lm {
 namespace {
 
 bool has_extension(const char* list, std::string_view name) {
-    if (list == nullptr)
+    if (list == nullptr) {
         return false;
+    }
     std::string_view rest(list);
     while (!rest.empty()) {
         const size_t space = rest.find(' ');
-        if (rest.substr(0, space) == name)
+        if (rest.substr(0, space) == name) {
             return true;
-        if (space == std::string_view::npos)
+        }
+        if (space == std::string_view::npos) {
             break;
+        }
         rest.remove_prefix(space + 1);
     }
     return false;
@@ -171,8 +174,9 @@ std::vector<Candidate> device_candidates(const char* client_extensions, const EG
         std::string label = fmt::format("EGL device {}", i);
         if (has_extension(device_extensions, "EGL_EXT_device_drm")) {
             const char* node = eglQueryDeviceStringEXT(devices[i], EGL_DRM_DEVICE_FILE_EXT);
-            if (node != nullptr)
+            if (node != nullptr) {
                 label += fmt::format(" ({})", node);
+            }
         } else if (software) {
             label += " (software)";
         }
@@ -185,8 +189,9 @@ std::vector<Candidate> device_candidates(const char* client_extensions, const EG
     }
     std::stable_sort(found.begin(), found.end(),
                      [](const auto& a, const auto& b) { return !a.first && b.first; });
-    for (auto& entry : found)
+    for (auto& entry : found) {
         result.push_back(std::move(entry.second));
+    }
     return result;
 }
 
@@ -216,7 +221,9 @@ std::unique_ptr<GpuDevice> GpuDevice::create() {
             " needed for a display without a window system)");
     }
     if (!has_extension(client_extensions, "EGL_EXT_platform_base")) {
-        throw GpuError("GpuDevice: EGL lacks EGL_EXT_platform_base (eglGetPlatformDisplayEXT)");
+        throw GpuError(
+            "GpuDevice: EGL lacks EGL_EXT_platform_base (eglGetPlatformDisplayEXT); is an EGL "
+            "driver (Mesa libegl-mesa0 or a vendor one) installed?");
     }
     const bool track_references = has_extension(client_extensions, "EGL_KHR_display_reference");
     const EGLint tracked_attribs[] = {EGL_TRACK_REFERENCES_KHR, EGL_TRUE, EGL_NONE};
@@ -242,8 +249,9 @@ std::unique_ptr<GpuDevice> GpuDevice::create() {
         std::optional<Opened> opened = open_context(candidate.display, why);
         if (!opened) {
             errors.push_back(candidate.label + ": " + why);
-            if (track_references)
+            if (track_references) {
                 eglTerminate(candidate.display);
+            }
             continue;
         }
         auto impl = std::make_unique<Impl>();
@@ -254,8 +262,9 @@ std::unique_ptr<GpuDevice> GpuDevice::create() {
         const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
         impl->description = fmt::format("{}, OpenGL {} ({})", renderer ? renderer : "?",
                                         version ? version : "?", candidate.label);
-        for (const std::string& skipped : errors)
+        for (const std::string& skipped : errors) {
             spdlog::debug("GpuDevice: skipped {}", skipped);
+        }
         spdlog::debug("GpuDevice: {}", impl->description);
         return std::unique_ptr<GpuDevice>(new GpuDevice(std::move(impl)));
     }
@@ -270,8 +279,9 @@ GpuDevice::~GpuDevice() {
         eglMakeCurrent(impl_->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
     }
     eglDestroyContext(impl_->display, impl_->context);
-    if (impl_->terminate_display)
+    if (impl_->terminate_display) {
         eglTerminate(impl_->display);
+    }
 }
 
 void GpuDevice::make_current() {

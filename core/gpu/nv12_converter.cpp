@@ -72,8 +72,9 @@ Nv12Converter::Nv12Converter(int width, int height) : width_(width), height_(hei
 }
 
 Nv12Converter::~Nv12Converter() {
-    if (vao_ != 0)
+    if (vao_ != 0) {
         glDeleteVertexArrays(1, &vao_);
+    }
 }
 
 void Nv12Converter::convert(const GlTexture& rgba) {

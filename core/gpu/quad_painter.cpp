@@ -50,10 +50,12 @@ QuadPainter::QuadPainter() {
 
 QuadPainter::~QuadPainter() {
     blit_program_.reset();
-    if (vbo_ != 0)
+    if (vbo_ != 0) {
         glDeleteBuffers(1, &vbo_);
-    if (vao_ != 0)
+    }
+    if (vao_ != 0) {
         glDeleteVertexArrays(1, &vao_);
+    }
 }
 
 std::unique_ptr<GlProgram> QuadPainter::make_program(std::string_view fragment_source) const {

@@ -45,8 +45,9 @@ ReadbackRing::ReadbackRing(int width, int height, int depth) : width_(width), he
 
 ReadbackRing::~ReadbackRing() {
     for (auto& slot : slots_) {
-        if (slot->fence != nullptr)
+        if (slot->fence != nullptr) {
             glDeleteSync(slot->fence);
+        }
         glDeleteBuffers(1, &slot->pbo);
     }
 }
@@ -56,8 +57,9 @@ void ReadbackRing::start(const Nv12Converter& converter, int64_t index, int64_t 
         throw GpuError(fmt::format("ReadbackRing: converter is {}x{}, ring is {}x{}",
                                    converter.width(), converter.height(), width_, height_));
     }
-    if (pending_ == static_cast<int>(slots_.size()))
+    if (pending_ == static_cast<int>(slots_.size())) {
         finished_.push_back(finish_oldest());
+    }
 
     Slot& slot = *slots_[static_cast<size_t>(next_start_)];
     slot.index = index;
@@ -95,15 +97,18 @@ std::shared_ptr<VideoFrame> ReadbackRing::poll(bool wait) {
         finished_.erase(finished_.begin());
         return frame;
     }
-    if (pending_ == 0)
+    if (pending_ == 0) {
         return nullptr;
+    }
     if (!wait) {
         const GLenum state =
             glClientWaitSync(slots_[static_cast<size_t>(next_finish_)]->fence, 0, 0);
-        if (state == GL_TIMEOUT_EXPIRED)
+        if (state == GL_TIMEOUT_EXPIRED) {
             return nullptr;
-        if (state == GL_WAIT_FAILED)
+        }
+        if (state == GL_WAIT_FAILED) {
             throw GpuError("ReadbackRing: glClientWaitSync failed");
+        }
     }
     return finish_oldest();
 }

@@ -108,7 +108,8 @@ public:
 
 private:
     std::optional<T> take_locked() {
-        if (items_.empty()) return std::nullopt;
+        if (items_.empty())
+            return std::nullopt;
         T item = std::move(items_.front());
         items_.pop_front();
         return item;
@@ -117,10 +118,10 @@ private:
     const size_t capacity_;
     mutable std::mutex mutex_;
     std::condition_variable ready_;
-    std::deque<T> items_;       // guarded by mutex_
-    bool closed_ = false;       // guarded by mutex_
-    uint64_t dropped_ = 0;      // guarded by mutex_
-    uint64_t pushed_ = 0;       // guarded by mutex_
+    std::deque<T> items_;   // guarded by mutex_
+    bool closed_ = false;   // guarded by mutex_
+    uint64_t dropped_ = 0;  // guarded by mutex_
+    uint64_t pushed_ = 0;   // guarded by mutex_
 };
 
 }  // namespace lm

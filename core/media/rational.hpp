@@ -11,7 +11,9 @@ struct Rational {
     int64_t num = 0;
     int64_t den = 1;
 
-    constexpr double to_double() const { return static_cast<double>(num) / static_cast<double>(den); }
+    constexpr double to_double() const {
+        return static_cast<double>(num) / static_cast<double>(den);
+    }
     constexpr Rational inverse() const { return {den, num}; }
     constexpr Rational reduced() const {
         const int64_t g = std::gcd(num, den);
@@ -26,7 +28,8 @@ struct Rational {
 /// integer (halves away from zero). Uses 128-bit intermediates so nanosecond values spanning
 /// years do not overflow.
 constexpr int64_t rescale(int64_t value, Rational from, Rational to) {
-    if (from.den == 0 || to.num == 0) throw std::invalid_argument("rescale: zero denominator");
+    if (from.den == 0 || to.num == 0)
+        throw std::invalid_argument("rescale: zero denominator");
     const __int128 numerator = static_cast<__int128>(value) * from.num * to.den;
     const __int128 denominator = static_cast<__int128>(from.den) * to.num;
     const __int128 half = denominator / 2;

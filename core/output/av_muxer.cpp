@@ -195,7 +195,8 @@ void AvMuxer::open(const std::string& url, const std::string& format_name,
                    const std::vector<StreamInfo>& streams, const AvMuxerOptions& options) {
     if (context_ != nullptr)
         throw OutputError(options.display_name + ": already open");
-    display_name_ = options.display_name;
+    // Never fall back to the URL here: it may carry a stream key.
+    display_name_ = options.display_name.empty() ? "the output" : options.display_name;
     connect_timeout_ = options.connect_timeout;
     write_stall_timeout_ = options.write_stall_timeout;
     network_ = url.find("://") != std::string::npos && url.rfind("file:", 0) != 0;

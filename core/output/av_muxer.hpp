@@ -56,7 +56,7 @@ std::string av_error_text(int av_error);
 
 struct AvMuxerOptions {
     /// Names the destination in every message, in place of the URL, which may carry a stream
-    /// key. Required.
+    /// key. Without one, messages say "the output".
     std::string display_name;
     /// Longest open() may take (TCP connect, TLS and RTMP handshakes, publish).
     std::chrono::milliseconds connect_timeout{10'000};

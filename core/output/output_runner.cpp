@@ -8,16 +8,19 @@ namespace lm {
 
 const char* to_string(OutputState state) {
     switch (state) {
-        case OutputState::idle: return "idle";
-        case OutputState::running: return "running";
-        case OutputState::finished: return "finished";
-        case OutputState::failed: return "failed";
+        case OutputState::idle:
+            return "idle";
+        case OutputState::running:
+            return "running";
+        case OutputState::finished:
+            return "finished";
+        case OutputState::failed:
+            return "failed";
     }
     return "unknown";
 }
 
-OutputRunner::OutputRunner(std::unique_ptr<Output> output, std::string type,
-                           size_t queue_capacity)
+OutputRunner::OutputRunner(std::unique_ptr<Output> output, std::string type, size_t queue_capacity)
     : output_(std::move(output)),
       name_(output_->display_name()),
       type_(std::move(type)),
@@ -46,7 +49,8 @@ void OutputRunner::start() {
 }
 
 void OutputRunner::offer(const PacketPtr& packet) {
-    if (state_.load() != OutputState::running) return;
+    if (state_.load() != OutputState::running)
+        return;
     std::lock_guard lock(mutex_);
     if (packet->kind == MediaKind::video) {
         if (waiting_for_keyframe_ && !packet->keyframe) {
@@ -63,13 +67,18 @@ void OutputRunner::offer(const PacketPtr& packet) {
     }
 }
 
-void OutputRunner::end_input() { queue_.close(); }
-
-void OutputRunner::join() {
-    if (thread_.joinable()) thread_.join();
+void OutputRunner::end_input() {
+    queue_.close();
 }
 
-void OutputRunner::interrupt() { output_->interrupt(); }
+void OutputRunner::join() {
+    if (thread_.joinable())
+        thread_.join();
+}
+
+void OutputRunner::interrupt() {
+    output_->interrupt();
+}
 
 OutputCounters OutputRunner::counters() const {
     OutputCounters counters;
@@ -101,7 +110,8 @@ void OutputRunner::run() {
         while (auto packet = queue_.pop()) {
             output_->write(**packet);
             bytes_.fetch_add((*packet)->data.size());
-            if ((*packet)->kind == MediaKind::video) video_frames_written_.fetch_add(1);
+            if ((*packet)->kind == MediaKind::video)
+                video_frames_written_.fetch_add(1);
         }
         output_->close();
         state_.store(OutputState::finished);

@@ -29,7 +29,7 @@ struct OutputCounters {
     std::string type;  ///< plugin type id ("rtmp", "record")
     OutputState state = OutputState::idle;
     std::string error;
-    uint64_t bytes = 0;               ///< payload bytes written
+    uint64_t bytes = 0;  ///< payload bytes written
     uint64_t video_frames_written = 0;
     /// Video frames not sent because the destination could not keep up (network or disk),
     /// including frames discarded while waiting for the next keyframe after a drop.
@@ -78,10 +78,10 @@ private:
     std::atomic<uint64_t> bytes_{0};
     std::atomic<uint64_t> video_frames_written_{0};
     mutable std::mutex mutex_;
-    std::string error_;               // guarded by mutex_
-    bool waiting_for_keyframe_ = false;  // guarded by mutex_
-    uint64_t frames_dropped_ = 0;        // guarded by mutex_
-    uint64_t audio_packets_dropped_ = 0; // guarded by mutex_
+    std::string error_;                   // guarded by mutex_
+    bool waiting_for_keyframe_ = false;   // guarded by mutex_
+    uint64_t frames_dropped_ = 0;         // guarded by mutex_
+    uint64_t audio_packets_dropped_ = 0;  // guarded by mutex_
     std::thread thread_;
 };
 

@@ -33,7 +33,10 @@ ModuleLoader::~ModuleLoader() {
 LoadedModule ModuleLoader::load(const std::filesystem::path& path, PluginRegistry& registry) {
     // RTLD_NOW: a missing symbol fails here, with the file named, instead of crashing the
     // video thread later. RTLD_LOCAL: two plugins' private symbols never collide.
-    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // A bare file name would make dlopen search the library path instead of opening the
+    // file the caller named.
+    const std::filesystem::path file = path.has_parent_path() ? path : "." / path;
+    void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr)
         refuse(path, fmt::format("cannot load plugin: {}", dl_error_text()));
 

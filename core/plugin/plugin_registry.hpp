@@ -18,9 +18,9 @@
 namespace lm {
 
 struct SourceType {
-    std::string id;            ///< "color_source", "test_pattern" ...
-    std::string display_name;  ///< "Colour"
-    unsigned capabilities = 0; ///< Source::kVideo | Source::kAudio
+    std::string id;             ///< "color_source", "test_pattern" ...
+    std::string display_name;   ///< "Colour"
+    unsigned capabilities = 0;  ///< Source::kVideo | Source::kAudio
     PropertySchema properties;
     /// Creates a source from settings already checked with apply_schema. Throws
     /// std::invalid_argument for values the schema cannot express.

@@ -26,14 +26,28 @@ struct TextPosition {
 /// after the last character.
 TextPosition text_position(std::string_view text, size_t offset);
 
+/// Where a JSON syntax error is, and what it is.
+struct JsonSyntaxError {
+    /// The start of the unexpected token, or just after the last character when the text
+    /// ends too early.
+    TextPosition position;
+    /// nlohmann's description without its "[json.exception...] parse error at ..." prefix.
+    std::string message;
+};
+
+/// Places an exception thrown by nlohmann::json::parse(text): a parse_error (which carries a
+/// byte offset) or an out_of_range for a number too large (found by its literal).
+JsonSyntaxError locate_syntax_error(std::string_view text, const nlohmann::json::exception& error);
+
 class JsonPositions {
 public:
     using Pointer = nlohmann::json::json_pointer;
 
     /// Indexes `text`, which must be JSON that nlohmann::json::parse accepted (a UTF-8 byte
-    /// order mark is skipped, as nlohmann does). Keeps no reference to `text`. Iterative, so
-    /// deeply nested input cannot overflow the stack.
-    explicit JsonPositions(std::string_view text);
+    /// order mark is skipped, as nlohmann does). Keeps no reference to `text`. Values nested
+    /// deeper than `max_depth` are stepped over but not indexed, and the walk is iterative, so
+    /// hostile input costs neither stack nor quadratic memory.
+    explicit JsonPositions(std::string_view text, size_t max_depth = 32);
 
     /// Where the value at `pointer` starts; unknown when there is no such value.
     TextPosition value(const Pointer& pointer) const;

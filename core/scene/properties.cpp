@@ -16,10 +16,14 @@ using nlohmann::json;
 std::string describe(const Property& property, const json& value) {
     if (property.secret)
         return "(hidden)";  // stream keys must never reach a log
-    std::string text = value.dump();
-    constexpr size_t kMaxChars = 60;
-    if (text.size() > kMaxChars)
-        text = text.substr(0, kMaxChars) + "...";
+    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    constexpr size_t kMaxBytes = 60;
+    if (text.size() > kMaxBytes) {
+        size_t cut = kMaxBytes;  // back to a character boundary: never half a UTF-8 sequence
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut) + "...";
+    }
     return text;
 }
 
@@ -111,7 +115,7 @@ json check_value(const Property& property, const json& value) {
                     return value;
                 if (!allowed.empty())
                     allowed += ", ";
-                allowed += option.value.dump();
+                allowed += option.value.dump(-1, ' ', false, json::error_handler_t::replace);
                 if (!option.label.empty())
                     allowed += fmt::format(" ({})", option.label);
             }

@@ -15,9 +15,9 @@ enum class PropertyType {
     integer,
     number,  ///< floating point
     text,
-    path,    ///< a file path (file picker in dialogs)
-    color,   ///< 0xAARRGGBB as an integer
-    list,    ///< one of `options`
+    path,   ///< a file path (file picker in dialogs)
+    color,  ///< 0xAARRGGBB as an integer
+    list,   ///< one of `options`
 };
 
 struct PropertyOption {
@@ -30,8 +30,8 @@ struct Property {
     std::string label;
     PropertyType type = PropertyType::text;
     nlohmann::json default_value;
-    double min = 0;  ///< integer/number only
-    double max = 0;  ///< integer/number only; min == max means unbounded
+    double min = 0;                       ///< integer/number only
+    double max = 0;                       ///< integer/number only; min == max means unbounded
     std::vector<PropertyOption> options;  ///< list only
     std::string description;
     bool secret = false;  ///< masked in UIs, never logged (stream keys)

@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
-#include <cctype>
 #include <climits>
 #include <cmath>
 #include <initializer_list>
@@ -21,11 +19,16 @@ namespace {
 using nlohmann::json;
 using Pointer = json::json_pointer;
 
-// A short rendering of a value for messages.
+// A short rendering of a value for messages, cut on a character boundary.
 std::string shown(const json& value) {
-    std::string text = value.dump();
-    if (text.size() > 40)
-        text = text.substr(0, 40) + "...";
+    std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
+    constexpr size_t kMaxBytes = 40;
+    if (text.size() > kMaxBytes) {
+        size_t cut = kMaxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut) + "...";
+    }
     return text;
 }
 
@@ -37,46 +40,6 @@ std::string prefixed(const std::string& context, const std::string& message) {
     if (!at.known())
         throw SceneCollectionError(fmt::format("{}: {}", file, message));
     throw SceneCollectionError(fmt::format("{}:{}:{}: {}", file, at.line, at.column, message));
-}
-
-// nlohmann reports the 1-based index of the last byte it read; turn it into line:column. At
-// the end of the input the error belongs just after the last character.
-[[noreturn]] void throw_syntax_error(std::string_view text, const std::string& file,
-                                     const json::exception& error, size_t byte) {
-    std::string what = error.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 2, column 9: ".
-    if (const size_t at = what.find("parse error"); at != std::string::npos) {
-        if (const size_t colon = what.find(": ", at); colon != std::string::npos) {
-            what = what.substr(colon + 2);
-        }
-    } else if (const size_t bracket = what.find("] "); bracket != std::string::npos) {
-        what = what.substr(bracket + 2);
-    }
-    size_t offset = std::min(byte > 0 ? byte - 1 : 0, text.size());
-    if (what.find("end of input") != std::string::npos)
-        offset = text.size();
-    // For an unexpected token nlohmann stops at its last byte; people look for its start.
-    if (what.find("unexpected string literal") != std::string::npos && offset < text.size()) {
-        for (size_t i = offset; i-- > 0;) {
-            size_t backslashes = 0;
-            while (i > backslashes && text[i - backslashes - 1] == '\\')
-                ++backslashes;
-            if (text[i] == '"' && backslashes % 2 == 0) {
-                offset = i;
-                break;
-            }
-        }
-    } else if (what.find("unexpected number literal") != std::string::npos ||
-               what.find("unexpected true literal") != std::string::npos ||
-               what.find("unexpected false literal") != std::string::npos ||
-               what.find("unexpected null literal") != std::string::npos) {
-        auto in_token = [](char c) {
-            return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
-        };
-        while (offset > 0 && in_token(text[offset - 1]))
-            --offset;
-    }
-    throw_at(file, text_position(text, offset), "JSON syntax error: " + what);
 }
 
 std::optional<int64_t> as_integer(const json& value) {
@@ -353,18 +316,9 @@ SceneCollectionDescription parse_scene_collection(std::string_view text,
     json root;
     try {
         root = json::parse(text);
-    } catch (const json::parse_error& error) {
-        throw_syntax_error(text, file_name, error, error.byte);
     } catch (const json::exception& error) {
-        // Number overflow ("1e400") carries no position: point at the literal itself.
-        std::string what = error.what();
-        size_t offset = std::string_view::npos;
-        if (const size_t open = what.find('\''); open != std::string::npos) {
-            const size_t close = what.find('\'', open + 1);
-            offset = text.find(what.substr(open + 1, close - open - 1));
-        }
-        throw_syntax_error(text, file_name, error,
-                           offset == std::string_view::npos ? 0 : offset + 1);
+        const JsonSyntaxError syntax = locate_syntax_error(text, error);
+        throw_at(file_name, syntax.position, "JSON syntax error: " + syntax.message);
     }
 
     const Reader r(text, file_name);

@@ -97,11 +97,21 @@ void save_scene_collection_file(const std::filesystem::path& path,
             fmt::format("cannot save scene collection '{}': {}", path.string(), why));
     };
 
+    // Through a symbolic link (dotfiles kept in a repository) the file it points to is
+    // replaced, not the link.
+    std::filesystem::path target = path;
+    std::error_code link_error;
+    if (std::filesystem::is_symlink(path, link_error)) {
+        const std::filesystem::path resolved = std::filesystem::canonical(path, link_error);
+        if (!link_error)
+            target = resolved;
+    }
+
     // The temporary lives in the same directory, so the final rename() stays on one file
     // system and is atomic: readers see the old file or the new one, never half of either.
     const std::filesystem::path directory =
-        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string temp_path = (directory / ("." + path.filename().string() + ".XXXXXX")).string();
+        target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    std::string temp_path = (directory / ("." + target.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkostemp(temp_path.data(), O_CLOEXEC);
     if (fd < 0) {
         throw failed(fmt::format("cannot create a temporary file in '{}': {}", directory.string(),
@@ -112,7 +122,7 @@ void save_scene_collection_file(const std::filesystem::path& path,
     // mkostemp creates 0600, right for a new file (settings may hold secrets); an existing
     // file keeps the permissions its owner chose.
     struct stat existing {};
-    if (::stat(path.c_str(), &existing) == 0) {
+    if (::stat(target.c_str(), &existing) == 0) {
         ::fchmod(temp.fd(), existing.st_mode & 07777);
     }
     try {
@@ -128,7 +138,7 @@ void save_scene_collection_file(const std::filesystem::path& path,
     if (temp.close() != 0) {
         throw failed(fmt::format("cannot close '{}': {}", temp.path(), errno_text(errno)));
     }
-    if (::rename(temp.path().c_str(), path.c_str()) != 0) {
+    if (::rename(temp.path().c_str(), target.c_str()) != 0) {
         throw failed(errno_text(errno));
     }
     temp.keep();

@@ -38,7 +38,7 @@ struct ItemTransform {
     double rotation_deg = 0;  ///< clockwise, around the item's centre
     Crop crop;
     BoundsType bounds_type = BoundsType::none;
-    Vec2 bounds;              ///< canvas pixels, when bounds_type != none
+    Vec2 bounds;  ///< canvas pixels, when bounds_type != none
     friend bool operator==(const ItemTransform&, const ItemTransform&) = default;
 };
 
@@ -53,7 +53,7 @@ Vec2 apply(const Mat3& m, Vec2 point);
 /// `position` (rotation is around the item's centre). Returns the size the item covers too.
 struct ItemPlacement {
     Mat3 source_to_canvas{};
-    Vec2 size;  ///< width and height on the canvas, before rotation
+    Vec2 size;                            ///< width and height on the canvas, before rotation
     std::array<double, 4> source_rect{};  ///< visible source rectangle: x0, y0, x1, y1
 };
 ItemPlacement place_item(const ItemTransform& transform, int source_width, int source_height);

@@ -39,10 +39,13 @@ VideoMixer::VideoMixer(VideoFormat format, std::vector<std::shared_ptr<VideoFram
 
 VideoMixer::~VideoMixer() {
     stop();
-    if (thread_.joinable()) thread_.join();
+    if (thread_.joinable())
+        thread_.join();
 }
 
-void VideoMixer::set_scene(std::shared_ptr<const Scene> scene) { scene_.store(std::move(scene)); }
+void VideoMixer::set_scene(std::shared_ptr<const Scene> scene) {
+    scene_.store(std::move(scene));
+}
 
 void VideoMixer::start(std::shared_future<int64_t> start_ns, int64_t frame_limit) {
     std::promise<std::string> started;
@@ -53,14 +56,18 @@ void VideoMixer::start(std::shared_future<int64_t> start_ns, int64_t frame_limit
     gpu_description_ = started_future.get();  // rethrows the GpuError of a failed device
 }
 
-void VideoMixer::stop() { stop_requested_.store(true); }
+void VideoMixer::stop() {
+    stop_requested_.store(true);
+}
 
 VideoMixerCounters VideoMixer::counters() const {
     return {frames_rendered_.load(), frames_missed_.load(), frames_output_.load(),
             render_ns_total_.load()};
 }
 
-std::string VideoMixer::gpu_description() const { return gpu_description_; }
+std::string VideoMixer::gpu_description() const {
+    return gpu_description_;
+}
 
 // Everything that lives on the video thread with the GL context current.
 class VideoMixer::RenderLoop {
@@ -72,7 +79,8 @@ public:
           readback_(mixer.format_.width, mixer.format_.height, 3) {}
 
     ~RenderLoop() {
-        for (auto& source : gpu_sources_) source->release_gpu();
+        for (auto& source : gpu_sources_)
+            source->release_gpu();
     }
 
     /// Draws frame `index` and starts its readback; delivers whatever readbacks completed.
@@ -80,17 +88,20 @@ public:
         render_scene(index, pts_ns, scene);
         converter_.convert(canvas_.texture());
         readback_.start(converter_, index, pts_ns);
-        while (auto frame = readback_.poll(false)) deliver(std::move(frame));
+        while (auto frame = readback_.poll(false))
+            deliver(std::move(frame));
     }
 
     void render_scene(int64_t index, int64_t pts_ns, const std::shared_ptr<const Scene>& scene) {
-        if (scene != scene_) switch_scene(scene);
+        if (scene != scene_)
+            switch_scene(scene);
         canvas_.bind();
         glClearColor(0, 0, 0, 1);
         glClear(GL_COLOR_BUFFER_BIT);
         if (scene_) {
             for (const SceneItem& item : scene_->items) {
-                if (!draws_video(item)) continue;
+                if (!draws_video(item))
+                    continue;
                 VideoRenderContext context{painter_, geometry_for(item, mixer_.format_), index,
                                            pts_ns, mixer_.format_.frame_rate};
                 item.source->render_video(context);
@@ -113,7 +124,8 @@ public:
     /// Repeats the newest picture as frame `index` (a frame that could not be rendered in time).
     void repeat_last(int64_t index, int64_t pts_ns) {
         drain();
-        if (!last_) return;
+        if (!last_)
+            return;
         auto copy = std::make_shared<VideoFrame>(*last_);
         copy->index = index;
         copy->pts_ns = pts_ns;
@@ -123,25 +135,29 @@ public:
     /// Waits for every readback in flight and delivers it.
     void drain() {
         while (readback_.pending() > 0) {
-            if (auto frame = readback_.poll(true)) deliver(std::move(frame));
+            if (auto frame = readback_.poll(true))
+                deliver(std::move(frame));
         }
     }
 
 private:
     void deliver(std::shared_ptr<VideoFrame> frame) {
         last_ = frame;
-        for (auto& consumer : mixer_.consumers_) consumer->try_push(frame);
+        for (auto& consumer : mixer_.consumers_)
+            consumer->try_push(frame);
         mixer_.frames_output_.fetch_add(1);
     }
 
     /// Frees the GPU state of sources the new scene no longer shows.
     void switch_scene(const std::shared_ptr<const Scene>& scene) {
         auto still_used = [&](const std::shared_ptr<Source>& source) {
-            return scene && std::any_of(scene->items.begin(), scene->items.end(),
-                                        [&](const SceneItem& item) { return item.source == source; });
+            return scene &&
+                   std::any_of(scene->items.begin(), scene->items.end(),
+                               [&](const SceneItem& item) { return item.source == source; });
         };
         std::erase_if(gpu_sources_, [&](const std::shared_ptr<Source>& source) {
-            if (still_used(source)) return false;
+            if (still_used(source))
+                return false;
             source->release_gpu();
             return true;
         });
@@ -171,7 +187,8 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, int64_t frame_limit
     } catch (...) {
         loop.reset();
         device.reset();
-        for (auto& consumer : consumers_) consumer->close();
+        for (auto& consumer : consumers_)
+            consumer->close();
         finished_.store(true);
         started.set_exception(std::current_exception());
         return;
@@ -209,7 +226,8 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, int64_t frame_limit
     loop.reset();
     device.reset();
     finished_.store(true);
-    for (auto& consumer : consumers_) consumer->close();
+    for (auto& consumer : consumers_)
+        consumer->close();
 }
 
 }  // namespace lm

@@ -25,8 +25,8 @@ struct VideoMixerCounters {
     /// Frames that could not be rendered before their deadline (rendering lag); the previous
     /// picture was repeated in their place so the output keeps its constant frame rate.
     uint64_t frames_missed = 0;
-    uint64_t frames_output = 0;    ///< frames handed to consumers (rendered + repeated)
-    int64_t render_ns_total = 0;   ///< time spent rendering + converting + starting readback
+    uint64_t frames_output = 0;   ///< frames handed to consumers (rendered + repeated)
+    int64_t render_ns_total = 0;  ///< time spent rendering + converting + starting readback
 };
 
 class VideoMixer {

@@ -89,7 +89,9 @@ AacEncoder::AacEncoder(int channels, const AacSettings& settings) : channels_(ch
     info_.extradata.assign(context_->extradata, context_->extradata + context_->extradata_size);
 }
 
-AacEncoder::~AacEncoder() { release(); }
+AacEncoder::~AacEncoder() {
+    release();
+}
 
 void AacEncoder::release() {
     av_packet_free(&av_packet_);

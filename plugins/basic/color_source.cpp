@@ -17,7 +17,8 @@ ColorSource::ColorSource(uint32_t argb, int width, int height)
     : argb_(argb), width_(width), height_(height) {}
 
 void ColorSource::render_video(VideoRenderContext& context) {
-    if (!program_) program_ = context.painter.make_program(kFragmentShader);
+    if (!program_)
+        program_ = context.painter.make_program(kFragmentShader);
     const float a = float((argb_ >> 24) & 0xff) / 255.0f;
     const float r = float((argb_ >> 16) & 0xff) / 255.0f;
     const float g = float((argb_ >> 8) & 0xff) / 255.0f;

@@ -13,15 +13,16 @@ TestPatternSource::TestPatternSource(const TestPatternSettings& settings)
     : settings_(settings), beep_amplitude_(dbfs_to_amplitude(settings.beep_level_dbfs)) {}
 
 bool TestPatternSource::is_flash_frame(int64_t index, Rational frame_rate) {
-    if (index <= 0) return index == 0;
+    if (index <= 0)
+        return index == 0;
     // Frame n starts at n * den / num seconds. It is the first frame at or after second k when
     // (n-1) * den < k * num <= n * den, i.e. when floor(n * den / num) steps up at n.
-    return index * frame_rate.den / frame_rate.num >
-           (index - 1) * frame_rate.den / frame_rate.num;
+    return index * frame_rate.den / frame_rate.num > (index - 1) * frame_rate.den / frame_rate.num;
 }
 
 void TestPatternSource::render_video(VideoRenderContext& context) {
-    if (!program_) program_ = context.painter.make_program(kTestPatternShader);
+    if (!program_)
+        program_ = context.painter.make_program(kTestPatternShader);
     program_->use();
     program_->set("u_size", float(settings_.width), float(settings_.height));
     // Reduce before converting to float so the motion stays smooth after days of streaming.
@@ -33,18 +34,22 @@ void TestPatternSource::render_video(VideoRenderContext& context) {
 }
 
 void TestPatternSource::render_audio(AudioRenderContext& context) {
-    if (!settings_.beep) return;
+    if (!settings_.beep)
+        return;
     AudioBlock& out = context.out;
     const int64_t beep_samples = int64_t(settings_.beep_duration_ms) * kAudioSampleRate / 1000;
     for (int i = 0; i < out.frames; ++i) {
         const int64_t sample = context.start_sample + i;
-        if (sample < 0) continue;
+        if (sample < 0)
+            continue;
         const int64_t into_second = sample % kAudioSampleRate;
-        if (into_second >= beep_samples) continue;
+        if (into_second >= beep_samples)
+            continue;
         const double cycles =
             std::fmod(double(into_second) * settings_.beep_frequency_hz / kAudioSampleRate, 1.0);
         const float value = float(beep_amplitude_ * std::sin(2 * std::numbers::pi * cycles));
-        for (int c = 0; c < out.channels; ++c) out.channel(c)[i] = value;
+        for (int c = 0; c < out.channels; ++c)
+            out.channel(c)[i] = value;
     }
 }
 

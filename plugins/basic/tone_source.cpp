@@ -18,7 +18,8 @@ void ToneSource::render_audio(AudioRenderContext& context) {
         // exact in a double for years of audio, so the tone never drifts or clicks.
         const double cycles = std::fmod(double(sample) * frequency_hz_ / kAudioSampleRate, 1.0);
         const float value = float(amplitude_ * std::sin(2 * std::numbers::pi * cycles));
-        for (int c = 0; c < out.channels; ++c) out.channel(c)[i] = value;
+        for (int c = 0; c < out.channels; ++c)
+            out.channel(c)[i] = value;
     }
 }
 

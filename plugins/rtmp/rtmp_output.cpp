@@ -95,10 +95,13 @@ std::string RtmpOutput::describe_open_failure(const AvMuxerError& error) const {
     if (error.interrupted())
         return fmt::format("connecting to {} was cancelled", endpoint);
     if (error.timed_out()) {
+        // An RTMPS client talking to a plain RTMP port (or the reverse) also ends here: both
+        // sides wait for the other's handshake.
         return fmt::format(
-            "could not connect to {}: no answer within {} s (check the address, the port and "
-            "any firewall)",
-            endpoint, connect_timeout_.count());
+            "could not connect to {}: no answer within {} s (check the address, the port and any "
+            "firewall{})",
+            endpoint, connect_timeout_.count(),
+            url_.scheme == "rtmps" ? "; rtmps:// needs the server's TLS port" : "");
     }
     if (error.stage() != AvMuxerStage::open_io)
         return error.what();
@@ -114,7 +117,10 @@ std::string RtmpOutput::describe_open_failure(const AvMuxerError& error) const {
             return fmt::format("could not connect to {}: {} (check the address and the network)",
                                endpoint, text);
         case kRtmpServerError:
-            return fmt::format("{} refused to publish the stream ({})", endpoint, check_path);
+            return fmt::format(
+                "{} refused to publish the stream ({}, and that nothing else is streaming with "
+                "that key already)",
+                endpoint, check_path);
         case AVERROR_INVALIDDATA:
             return fmt::format("{} did not answer like an RTMP{} server (check the port)", endpoint,
                                url_.scheme == "rtmps" ? "S" : "");

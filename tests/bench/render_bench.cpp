@@ -106,8 +106,9 @@ Result run(int width, int height, int frames, int warmup) {
     // A still image source at the canvas size, shown at half size in the middle.
     lm::GlTexture image(GL_RGBA8, width, height);
     std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * 4);
-    for (size_t i = 0; i < pixels.size(); ++i)
+    for (size_t i = 0; i < pixels.size(); ++i) {
         pixels[i] = static_cast<uint8_t>((i * 31) >> 4);
+    }
     image.upload(pixels.data());
 
     const auto w = static_cast<float>(width);
@@ -123,8 +124,9 @@ Result run(int width, int height, int frames, int warmup) {
     const double start_wall = seconds_of(CLOCK_MONOTONIC);
     double measured_from = start_wall;
     for (int i = 0; i < warmup + frames; ++i) {
-        if (i == warmup)
+        if (i == warmup) {
             measured_from = seconds_of(CLOCK_MONOTONIC);
+        }
         const double wall0 = seconds_of(CLOCK_MONOTONIC);
         const double thread0 = seconds_of(CLOCK_THREAD_CPUTIME_ID);
         const double process0 = seconds_of(CLOCK_PROCESS_CPUTIME_ID);
@@ -144,8 +146,9 @@ Result run(int width, int height, int frames, int warmup) {
         painter.draw(*overlay, small);
         converter.convert(canvas.texture());
         ring.start(converter, i, static_cast<int64_t>(i) * 33'333'333);
-        while (ring.poll(false))
+        while (ring.poll(false)) {
             ++received;
+        }
 
         if (i >= warmup) {
             wall_ms.push_back((seconds_of(CLOCK_MONOTONIC) - wall0) * 1e3);
@@ -153,8 +156,9 @@ Result run(int width, int height, int frames, int warmup) {
             process_ms.push_back((seconds_of(CLOCK_PROCESS_CPUTIME_ID) - process0) * 1e3);
         }
     }
-    while (ring.poll(true))
+    while (ring.poll(true)) {
         ++received;
+    }
     const double elapsed_s = seconds_of(CLOCK_MONOTONIC) - measured_from;
 
     Result result;

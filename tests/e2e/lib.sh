@@ -27,6 +27,9 @@ e2e_init() {  # LIVEMACHINE PROBE  (LIVEMACHINE "-" for the tests of the tools t
     APP_PID=
     SERVER_DIRS=()
     trap e2e_cleanup EXIT
+    # A ctest timeout or Ctrl-C must still stop the server and the app (via the EXIT trap).
+    trap 'exit 143' TERM HUP
+    trap 'exit 130' INT
     # Run where a stray core file or relative path would land in $T, not in the source tree.
     cd "$T"
 }
@@ -132,11 +135,25 @@ probe_ok() {  # FILE CHECKS...
     if ! "$PROBE" "$file" "$@" >"$file.probe.json" 2>"$file.probe.err"; then
         cat "$file.probe.json" >&2
         cat "$file.probe.err" >&2
+        explain_missed
         fail "$(basename "$file") does not pass the checks (see above)"
     fi
     echo "ok: $(basename "$file"): $("$PROBE" "$file" --print container --print video.frames \
-        --print audio.duration_s --print sync.pairs --print sync.max_abs_offset_ms |
-        paste -sd' ') (container, frames, audio s, sync pairs, max offset ms)"
+        --print audio.duration_s --print sync.pairs --print sync.max_abs_offset_ms \
+        --print sync.repeated_flash_frames | paste -sd' ')" \
+        "(container, frames, audio s, sync pairs, max offset ms, repeated flash frames)"
+}
+
+# Missed frames (rendering lag) repeat the previous frame, so a flash can be lost or doubled:
+# say so next to a failure, with the load, as that is the usual cause on a busy machine.
+explain_missed() {
+    local missed
+    [ -s "$T/stats.json" ] || return 0
+    missed=$(stats_flat "$T/stats.json" | grep -o '"frames_missed":[0-9]*' | cut -d: -f2)
+    if [ -n "$missed" ] && [ "$missed" != 0 ]; then
+        echo "note: the app reports frames_missed=$missed (rendering lag; load average:" \
+            "$(cut -d' ' -f1-3 /proc/loadavg)): missed frames repeat the previous picture" >&2
+    fi
 }
 
 probe_value() {  # FILE KEY

@@ -108,12 +108,21 @@ public:
             r_.video.first_pts_s = pts;
         }
         r_.video.last_pts_s = pts;
-        if (mean > 200.0) {
-            r_.sync.flash_frames.push_back(r_.video.frames);
-            r_.sync.flashes_s.push_back(pts);
+        // A flash is the first frame of a run of white frames: that is when a viewer sees it.
+        // A longer run (a missed frame repeats the previous picture) is counted, not re-paired.
+        const bool white = mean > 200.0;
+        if (white) {
+            ++r_.sync.white_frames;
+            if (previous_white_) {
+                ++r_.sync.repeated_flash_frames;
+            } else {
+                r_.sync.flash_frames.push_back(r_.video.frames);
+                r_.sync.flashes_s.push_back(pts);
+            }
         } else {
             r_.video.max_luma_non_flash = std::max(r_.video.max_luma_non_flash, mean);
         }
+        previous_white_ = white;
         ++r_.video.frames;
         return true;
     }
@@ -171,6 +180,7 @@ public:
 
 private:
     ProbeResult& r_;
+    bool previous_white_ = false;
     std::optional<lm::e2e::OnsetDetector> detector_;
     std::vector<double> power_;
 };

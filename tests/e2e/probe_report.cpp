@@ -220,6 +220,8 @@ Fields report_fields(const ProbeResult& r) {
         {"audio.gaps", i(a.gaps)},
         {"audio.peak_window_dbfs", d1(a.peak_window_dbfs)},
         {"sync.flashes", i(r.sync.flashes_s.size())},
+        {"sync.white_frames", i(r.sync.white_frames)},
+        {"sync.repeated_flash_frames", i(r.sync.repeated_flash_frames)},
         {"sync.beeps", i(r.sync.onsets_s.size())},
         {"sync.pairs", i(s.pairs.size())},
         {"sync.unpaired_flashes", i(s.unpaired_flashes)},

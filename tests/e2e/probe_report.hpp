@@ -46,8 +46,10 @@ struct AudioResult {
 };
 
 struct SyncResult {
-    std::vector<int> flash_frames;
+    std::vector<int> flash_frames;  // first frame of each run of white frames
     std::vector<double> flashes_s;
+    int white_frames = 0;
+    int repeated_flash_frames = 0;  // white frames right after a white frame
     std::vector<double> onsets_s;
     SyncReport report;
 };

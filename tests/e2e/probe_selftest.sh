@@ -45,6 +45,12 @@ clip noflash.flv 4 0 60
 grep -q "beeps without a flash" noflash.err || { cat noflash.err >&2; fail "missing flash not named"; }
 grep -q "expected every 30 frames" noflash.err || { cat noflash.err >&2; fail "spacing not checked"; }
 
+# A flash that lasts two frames (a missed frame repeats the picture) is one flash, seen at its
+# first frame; the repeat is counted.
+clip long.mkv 4 0 -1 61
+probe_ok "$T/long.mkv" $(default_checks 4)
+[ "$(probe_value long.mkv sync.repeated_flash_frames)" = 1 ] || fail "long.mkv: repeat not counted"
+
 # 4. Frame counts are checked; a wrong expectation fails.
 "$PROBE" good.mkv --expect-frames 300 >/dev/null 2>&1 && fail "120 frames passed as 300"
 [ "$(probe_value good.mkv video.frames)" = 120 ] || fail "good.mkv: frame count is not 120"

@@ -41,8 +41,9 @@ TEST_CASE("GlTexture uploads tightly packed rows of every format, top row first"
          {Case{GL_R8, GL_RED, 1}, Case{GL_RG8, GL_RG, 2}, Case{GL_RGBA8, GL_RGBA, 4}}) {
         INFO("internal format 0x" << std::hex << c.internal_format);
         std::vector<uint8_t> pixels(static_cast<size_t>(width) * height * c.channels);
-        for (size_t i = 0; i < pixels.size(); ++i)
+        for (size_t i = 0; i < pixels.size(); ++i) {
             pixels[i] = static_cast<uint8_t>(i * 7 + 1);
+        }
         GlTexture texture(c.internal_format, width, height);
         CHECK(texture.width() == width);
         CHECK(texture.height() == height);

@@ -54,8 +54,9 @@ Deviation compare(const VideoFrame& frame, const std::function<double(int, int)>
     Deviation deviation;
     for (int y = 0; y < frame.plane_height(0); ++y) {
         const uint8_t* row = frame.data(0) + static_cast<size_t>(y) * frame.stride(0);
-        for (int x = 0; x < frame.width(); ++x)
+        for (int x = 0; x < frame.width(); ++x) {
             deviation.add(row[x], luma_at(x, y), "Y", x, y);
+        }
     }
     for (int cy = 0; cy < frame.plane_height(1); ++cy) {
         const uint8_t* row = frame.data(1) + static_cast<size_t>(cy) * frame.stride(1);

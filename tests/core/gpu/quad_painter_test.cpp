@@ -117,7 +117,8 @@ TEST_CASE("QuadPainter blends premultiplied colour over what is there", "[gpu]")
     program->set("u_colour", 0.0f, 0.5f, 0.0f, 0.5f);
     painter.draw(*program, geometry);
 
-    const uint8_t* p = test::pixel_at(test::read_rgba(canvas), 8, 3, 3);
+    const std::vector<uint8_t> pixels = test::read_rgba(canvas);
+    const uint8_t* p = test::pixel_at(pixels, 8, 3, 3);
     CHECK(std::abs(p[0] - 127.5) <= 1.0);
     CHECK(std::abs(p[1] - 127.5) <= 1.0);
     CHECK(p[2] == 0);
@@ -132,8 +133,9 @@ TEST_CASE("QuadPainter::blit copies a texture 1:1 keeping row 0 at the top", "[g
     GlTexture source(GL_RGBA8, width, height);
     // Top half white, bottom half transparent, with one red pixel marking the top-left corner.
     auto image = test::make_rgba(width, height, [&](int x, int y) {
-        if (x == 0 && y == 0)
+        if (x == 0 && y == 0) {
             return test::Rgb8{255, 0, 0};
+        }
         return y < height / 2 ? test::Rgb8{255, 255, 255} : test::Rgb8{0, 0, 0};
     });
     for (size_t i = static_cast<size_t>(width) * (height / 2) * 4 + 3; i < image.size(); i += 4) {

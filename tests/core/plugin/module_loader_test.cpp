@@ -68,6 +68,22 @@ TEST_CASE("a plugin module registers its types and its sources work", "[plugin]"
                       Contains("setting 'size' is 0"));
 }
 
+TEST_CASE("a bare file name means the file in the current folder", "[plugin]") {
+    lm::ModuleLoader loader;
+    lm::PluginRegistry registry;
+    const std::filesystem::path previous = std::filesystem::current_path();
+    std::filesystem::current_path(kFixtures);
+    std::string error;
+    try {
+        loader.load("good.so", registry);  // not searched for in the library path
+    } catch (const std::runtime_error& failure) {
+        error = failure.what();
+    }
+    std::filesystem::current_path(previous);
+    CHECK(error.empty());
+    CHECK(registry.source("fixture_square") != nullptr);
+}
+
 TEST_CASE("a module built for another plugin API is refused before it registers", "[plugin]") {
     lm::ModuleLoader loader;
     lm::PluginRegistry registry;

@@ -124,3 +124,14 @@ TEST_CASE("apply_schema refuses settings that are not an object", "[scene]") {
     CHECK(refusal(json::array({1, 2})) == "settings must be a JSON object, got array");
     CHECK(refusal("width=5") == "settings must be a JSON object, got string");
 }
+
+TEST_CASE("apply_schema shortens long values without splitting a character", "[scene]") {
+    std::string long_text;
+    for (int i = 0; i < 100; ++i)
+        long_text += "é";
+    const std::string message = refusal({{"width", long_text}});
+    CHECK_THAT(message, Contains("...; allowed: an integer from 16 to 8192"));
+    CHECK(message.size() < 120);
+    // Still valid UTF-8: writing it as JSON (the remote control does) must not throw.
+    CHECK_NOTHROW(json(message).dump());
+}

@@ -15,7 +15,8 @@ TEST_CASE("the flash falls on the first frame at or after every whole second", "
     // 29.97 fps: second k is first reached by frame ceil(k * 30000 / 1001).
     int flashes = 0;
     for (int64_t n = 0; n < 30 * 120; ++n) {
-        if (!TestPatternSource::is_flash_frame(n, {30000, 1001})) continue;
+        if (!TestPatternSource::is_flash_frame(n, {30000, 1001}))
+            continue;
         const int64_t k = flashes++;
         CHECK(n == (k * 30000 + 1000) / 1001);
     }
@@ -30,7 +31,8 @@ TEST_CASE("the beep starts exactly on each whole second and lasts 100 ms", "[bas
 
     auto onset_after = [&](int from) {
         for (int i = from; i < out.frames; ++i) {
-            if (std::fabs(out.channel(0)[i]) > 0.01f) return i;
+            if (std::fabs(out.channel(0)[i]) > 0.01f)
+                return i;
         }
         return -1;
     };
@@ -38,7 +40,8 @@ TEST_CASE("the beep starts exactly on each whole second and lasts 100 ms", "[bas
     CHECK(onset_after(0) == 1);
     CHECK(onset_after(5000) == kAudioSampleRate + 1);
     // Silent between 100 ms and the next second.
-    for (int i = 4800; i < kAudioSampleRate; ++i) REQUIRE(out.channel(0)[i] == 0.0f);
+    for (int i = 4800; i < kAudioSampleRate; ++i)
+        REQUIRE(out.channel(0)[i] == 0.0f);
     // The beep reads about -6 dBFS.
     AudioBlock beep(2, 4800);
     std::copy_n(out.channel(0).begin(), 4800, beep.channel(0).begin());

@@ -32,7 +32,8 @@ std::vector<VideoFramePtr> run_mixer(std::shared_ptr<const Scene> scene, VideoFo
     mixer.start(start.get_future().share(), frames);
     start.set_value(clock::now_ns());
     std::vector<VideoFramePtr> out;
-    while (auto frame = queue->pop()) out.push_back(*frame);
+    while (auto frame = queue->pop())
+        out.push_back(*frame);
     return out;
 }
 
@@ -46,8 +47,8 @@ double mean_luma(const VideoFrame& frame) {
 
 TEST_CASE("the mixer outputs every frame, in order, stamped index / fps", "[basic][gpu]") {
     const VideoFormat format{320, 180, {30, 1}};
-    auto frames = run_mixer(scene_of(std::make_shared<ColorSource>(0xFFFF0000, 320, 180)),
-                            format, 12);
+    auto frames =
+        run_mixer(scene_of(std::make_shared<ColorSource>(0xFFFF0000, 320, 180)), format, 12);
     REQUIRE(frames.size() == 12);
     for (size_t i = 0; i < frames.size(); ++i) {
         CHECK(frames[i]->index == int64_t(i));
@@ -67,8 +68,8 @@ TEST_CASE("an item is drawn where its transform puts it, over a black canvas", "
     transform.position = {100, 50};
     transform.scale = {0.5, 0.5};
     const VideoFormat format{320, 180, {30, 1}};
-    auto frames = run_mixer(
-        scene_of(std::make_shared<ColorSource>(0xFFFFFFFF, 100, 60), transform), format, 2);
+    auto frames = run_mixer(scene_of(std::make_shared<ColorSource>(0xFFFFFFFF, 100, 60), transform),
+                            format, 2);
     REQUIRE(frames.size() == 2);
     const VideoFrame& frame = *frames.back();
     auto luma = [&](int x, int y) { return int(frame.data(0)[y * frame.stride(0) + x]); };

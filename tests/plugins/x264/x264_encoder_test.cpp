@@ -26,35 +26,44 @@ constexpr int kHeight = 720;
 /// A gradient with a bright box sliding across it: real motion, cheap to encode.
 VideoFramePtr moving_pattern(int64_t index) {
     auto frame = std::make_shared<VideoFrame>(PixelFormat::nv12, kWidth, kHeight);
-    uint8_t* luma = frame->data(0);
     const int box_x = static_cast<int>((index * 16) % (kWidth - 200));
     for (int y = 0; y < kHeight; ++y) {
+        uint8_t* row = frame->data(0) + y * frame->stride(0);
+        int value = static_cast<int>((y + index * 4) % 200);
         for (int x = 0; x < kWidth; ++x) {
-            const bool in_box = x >= box_x && x < box_x + 200 && y >= 260 && y < 460;
-            luma[y * frame->stride(0) + x] =
-                in_box ? 235 : static_cast<uint8_t>(16 + ((x + y + index * 4) % 200));
+            row[x] = static_cast<uint8_t>(16 + value);
+            value = value == 199 ? 0 : value + 1;
         }
+        if (y >= 260 && y < 460)
+            std::fill_n(row + box_x, 200, uint8_t{235});
     }
-    uint8_t* chroma = frame->data(1);
     for (int y = 0; y < kHeight / 2; ++y) {
+        uint8_t* row = frame->data(1) + y * frame->stride(1);
         for (int x = 0; x < kWidth; x += 2) {
-            chroma[y * frame->stride(1) + x] = static_cast<uint8_t>(64 + (x / 8) % 128);
-            chroma[y * frame->stride(1) + x + 1] = static_cast<uint8_t>(64 + (y / 4) % 128);
+            row[x] = static_cast<uint8_t>(64 + (x / 8) % 128);
+            row[x + 1] = static_cast<uint8_t>(64 + (y / 4) % 128);
         }
     }
     frame->index = index;
     return frame;
 }
 
-/// Uniform noise: as hard to compress as a picture gets, so the bitrate cap must act.
+/// Uniform noise: as hard to compress as a picture gets, so the bitrate cap must act. Each
+/// frame is a window at a random offset into one pool of random bytes (generating fresh noise
+/// per pixel is what made this test slow).
 VideoFramePtr noise(int64_t index, std::minstd_rand& random) {
+    static const std::vector<uint8_t> pool = [] {
+        std::minstd_rand pool_random(1);
+        std::vector<uint8_t> bytes(4 * kWidth * kHeight);
+        for (uint8_t& b : bytes)
+            b = static_cast<uint8_t>(16 + pool_random() % 220);
+        return bytes;
+    }();
     auto frame = std::make_shared<VideoFrame>(PixelFormat::nv12, kWidth, kHeight);
-    for (int p = 0; p < 2; ++p) {
-        uint8_t* data = frame->data(p);
-        const size_t size = static_cast<size_t>(frame->stride(p)) * frame->plane_height(p);
-        for (size_t i = 0; i < size; ++i)
-            data[i] = static_cast<uint8_t>(16 + random() % 220);
-    }
+    const size_t frame_bytes = static_cast<size_t>(kWidth) * kHeight * 3 / 2;
+    const size_t offset = random() % (pool.size() - frame_bytes);
+    // NV12 planes are contiguous in a VideoFrame: one copy fills both.
+    std::copy_n(pool.begin() + static_cast<std::ptrdiff_t>(offset), frame_bytes, frame->data(0));
     frame->index = index;
     return frame;
 }
@@ -149,7 +158,7 @@ double bitrate_kbps(const std::vector<PacketPtr>& packets, double seconds) {
 
 }  // namespace
 
-TEST_CASE("x264: 90 frames at 30 fps with keyint 2 s have keyframes at exactly 0 and 60") {
+TEST_CASE("90 frames at 30 fps with keyint 2 s have keyframes at exactly 0 and 60", "[x264]") {
     X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json{{"keyint_s", 2}});
     const auto packets = encode(encoder, 90, moving_pattern);
 
@@ -169,7 +178,24 @@ TEST_CASE("x264: 90 frames at 30 fps with keyint 2 s have keyframes at exactly 0
         CHECK(pts[i] == i);
 }
 
-TEST_CASE("x264: packets come in decode order that a muxer accepts") {
+TEST_CASE("a hard scene cut does not move the 2 s keyframe grid", "[x264]") {
+    // Platforms segment at keyframes and expect them every keyint_s; an extra IDR at a cut
+    // would restart the count and shift every later keyframe.
+    X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json{{"keyint_s", 2}});
+    std::minstd_rand random(7);
+    const auto packets = encode(encoder, 150, [&](int i) {
+        return i < 45 || i >= 100 ? moving_pattern(i) : noise(i, random);  // cuts at 45 and 100
+    });
+    std::vector<int64_t> keyframes;
+    for (const PacketPtr& packet : packets) {
+        if (packet->keyframe)
+            keyframes.push_back(packet->pts);
+    }
+    std::sort(keyframes.begin(), keyframes.end());
+    CHECK(keyframes == std::vector<int64_t>{0, 60, 120});
+}
+
+TEST_CASE("packets come in decode order that a muxer accepts", "[x264]") {
     X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json::object());
     const auto packets = encode(encoder, 45, moving_pattern);
     REQUIRE(packets.size() == 45);
@@ -183,7 +209,31 @@ TEST_CASE("x264: packets come in decode order that a muxer accepts") {
     CHECK(reordered);  // veryfast uses B-frames by default, so this exercised the reordering
 }
 
-TEST_CASE("x264: keyframes outrank every other frame when packets must be dropped") {
+TEST_CASE("profile and tune settings reach the encoder", "[x264]") {
+    SECTION("baseline has no B-frames, so nothing is reordered") {
+        X264Encoder encoder(VideoFormat{640, 360, {30, 1}},
+                            nlohmann::json{{"profile", "baseline"}});
+        for (const PacketPtr& packet : encode(encoder, 30, [](int i) {
+                 auto frame = std::make_shared<VideoFrame>(PixelFormat::nv12, 640, 360);
+                 std::fill_n(frame->data(0), 640 * 360, static_cast<uint8_t>(16 + i * 5));
+                 frame->index = i;
+                 return frame;
+             })) {
+            CHECK(packet->pts == packet->dts);
+        }
+    }
+    SECTION("zerolatency returns each frame's packet right after it is sent") {
+        X264Encoder encoder(VideoFormat{640, 360, {30, 1}},
+                            nlohmann::json{{"tune", "zerolatency"}});
+        auto frame = std::make_shared<VideoFrame>(PixelFormat::nv12, 640, 360);
+        encoder.send(frame);
+        PacketPtr packet;
+        CHECK(encoder.receive(packet) == ReceiveResult::packet);
+        CHECK(packet->keyframe);
+    }
+}
+
+TEST_CASE("keyframes outrank every other frame when packets must be dropped", "[x264]") {
     X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json::object());
     const auto packets = encode(encoder, 40, moving_pattern);
     int key_priority = 0;
@@ -198,7 +248,7 @@ TEST_CASE("x264: keyframes outrank every other frame when packets must be droppe
     CHECK(other_max > 0);
 }
 
-TEST_CASE("x264: extradata is Annex B SPS and PPS, and the stream decodes at the canvas size") {
+TEST_CASE("extradata is Annex B SPS and PPS, and the stream decodes at the canvas size", "[x264]") {
     X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json::object());
     const StreamInfo info = encoder.stream_info();
     CHECK(info.codec == "h264");
@@ -228,7 +278,7 @@ TEST_CASE("x264: extradata is Annex B SPS and PPS, and the stream decodes at the
     CHECK(decoded.height == kHeight);
 }
 
-TEST_CASE("x264: CBR holds 2500 kbps for noise and for a still picture") {
+TEST_CASE("CBR holds 2500 kbps for noise and for a still picture", "[x264]") {
     constexpr int kFrames = 150;  // 5 s at 30 fps
     const double seconds = kFrames / 30.0;
     const nlohmann::json settings{{"rate_control", "cbr"}, {"bitrate_kbps", 2500}};
@@ -258,7 +308,7 @@ TEST_CASE("x264: CBR holds 2500 kbps for noise and for a still picture") {
     }
 }
 
-TEST_CASE("x264: invalid settings are refused with a message naming the problem") {
+TEST_CASE("invalid settings are refused with a message naming the problem", "[x264]") {
     const VideoFormat format{kWidth, kHeight, {30, 1}};
     CHECK_THROWS_MATCHES(X264Encoder(format, nlohmann::json{{"preset", "ultrafst"}}), EncoderError,
                          Catch::Matchers::Message(
@@ -281,7 +331,7 @@ TEST_CASE("x264: invalid settings are refused with a message naming the problem"
                     EncoderError);
 }
 
-TEST_CASE("x264: a frame of the wrong size or format is refused") {
+TEST_CASE("a frame of the wrong size or format is refused", "[x264]") {
     X264Encoder encoder(VideoFormat{640, 360, {30, 1}}, nlohmann::json::object());
     CHECK_THROWS_WITH(encoder.send(moving_pattern(0)),
                       Contains("1280x720 frame") && Contains("640x360"));
@@ -289,7 +339,7 @@ TEST_CASE("x264: a frame of the wrong size or format is refused") {
                       Contains("NV12"));
 }
 
-TEST_CASE("x264: the registered type's schema defaults make a working encoder") {
+TEST_CASE("the registered type's schema defaults make a working encoder", "[x264]") {
     PluginRegistry registry;
     register_x264_types(registry);
     const VideoEncoderType* type = registry.video_encoder("x264");
