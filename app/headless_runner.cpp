@@ -25,6 +25,12 @@ void print_error(const std::string& message) {
     std::cerr << "livemachine: " << message << "\n";
 }
 
+/// "NAME: ERROR", unless the error already names the destination (a recording's messages
+/// quote their path).
+std::string describe_failure(const std::string& name, const std::string& error) {
+    return error.find(name) == std::string::npos ? fmt::format("{}: {}", name, error) : error;
+}
+
 std::filesystem::path executable_dir() {
     std::error_code error;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
@@ -162,9 +168,17 @@ int run_headless(const CommandLineOptions& options) {
         print_error(e.what());
         return e.kind() == StudioError::Kind::invalid_settings ? kExitUsage : kExitStartFailed;
     }
+    size_t failed_to_open = 0;
     for (const auto& result : opened) {
-        if (!result.error.empty())
-            print_error(fmt::format("{}: {}", result.name, result.error));
+        if (result.error.empty())
+            continue;
+        print_error(describe_failure(result.name, result.error));
+        ++failed_to_open;
+    }
+    if (failed_to_open == opened.size()) {
+        if (opened.size() > 1)
+            print_error("no destination could be opened; nothing was sent");
+        return kExitStartFailed;
     }
 
     std::shared_ptr<const StatsSnapshot> printed;
@@ -197,7 +211,7 @@ int run_headless(const CommandLineOptions& options) {
         any_failed = true;
         // Open failures were reported when they happened.
         if (i < opened.size() && opened[i].error.empty()) {
-            print_error(fmt::format("{} failed: {}", output.name, output.error));
+            print_error(describe_failure(output.name, output.error));
         }
     }
     return any_failed ? kExitDestinationFailed : kExitOk;

@@ -286,10 +286,11 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
             opened.push_back(runner);
     }
     if (opened.empty()) {
-        std::string message = "no destination could be opened";
-        for (const auto& result : results)
-            message += fmt::format("; {}: {}", result.name, result.error);
-        throw StudioError(StudioError::Kind::startup_failed, message);
+        // Nothing to feed: release the GPU thread and report; every result carries its error.
+        stop();
+        engine.start_time.set_value(0);
+        engine.start_time_set = true;
+        return results;
     }
 
     // 4. Start from the back of the pipeline to the front, then give the mixers their start.

@@ -69,8 +69,9 @@ public:
     /// Creates the encoders and outputs, starts the GPU, opens every output in parallel and
     /// starts mixing. With `duration_s` > 0 everything stops by itself after that much stream
     /// time. Returns one result per request (a destination that failed to open does not stop
-    /// the others). Throws StudioError: invalid_settings before anything started,
-    /// startup_failed when the GPU or every destination failed. Call once.
+    /// the others); when every one failed, nothing runs and the studio is finished. Throws
+    /// StudioError: invalid_settings before anything started (bad URL, bad encoder setting),
+    /// startup_failed when the GPU or a needed plugin is missing. Call once.
     std::vector<OutputOpenResult> start(const std::vector<OutputRequest>& outputs,
                                         double duration_s);
 

@@ -1,14 +1,49 @@
-// GLSL for the test pattern (see test_pattern_source.hpp for what it shows).
+// GLSL for the test pattern (see test_pattern_source.hpp for what it shows). Two programs so
+// that the costly digit drawing runs only over the read-out panel, not the whole frame: on a
+// software rasteriser (llvmpipe) every fragment instruction is paid a million times a frame.
 #pragma once
 
 namespace lm {
 
-inline constexpr const char* kTestPatternShader = R"(#version 330 core
+/// Colour bars and the grey ramp; flat white on sync-marker frames.
+inline constexpr const char* kTestPatternBackgroundShader = R"(#version 330 core
 uniform vec2 u_size;      // source size in pixels
 uniform float u_time_s;   // stream time, drives the motion
-uniform int u_frame;      // output frame number
-uniform int u_time_ms;    // stream time for the clock read-out
 uniform int u_flash;      // 1 on sync-marker frames
+in vec2 v_source_px;
+in vec2 v_uv;
+out vec4 frag_color;
+
+void main() {
+    if (u_flash != 0) {
+        frag_color = vec4(1.0);
+        return;
+    }
+    vec2 px = v_source_px;
+    // 75% bars in the usual order (white, yellow, cyan, green, magenta, red, blue, black),
+    // scrolling one bar width per second. The colour is arithmetic on the bar number rather
+    // than a table lookup, which a SIMD rasteriser does without a gather.
+    float bar_width = u_size.x / 8.0;
+    int bar = int(mod(px.x + u_time_s * bar_width, u_size.x) / bar_width);
+    vec3 color = 0.75 * vec3(((bar >> 1) & 1) == 0 ? 1.0 : 0.0, bar < 4 ? 1.0 : 0.0,
+                             (bar & 1) == 0 ? 1.0 : 0.0);
+    // A grey ramp along the bottom, with a red marker sweeping across it every four seconds.
+    if (px.y > u_size.y * 0.82) {
+        float sweep = fract(u_time_s / 4.0) * u_size.x;
+        color = abs(px.x - sweep) < 6.0 * u_size.y / 720.0 ? vec3(0.9, 0.1, 0.1)
+                                                           : vec3(0.85 * px.x / u_size.x);
+    }
+    frag_color = vec4(color, 1.0);
+}
+)";
+
+/// The read-out panel: the frame counter above, the stream time (HH:MM:SS.mmm) below, as
+/// seven-segment digits. Drawn only over the panel rectangle (panel_rect in the source).
+inline constexpr const char* kTestPatternPanelShader = R"(#version 330 core
+uniform vec2 u_panel_origin;  // top-left of the panel, source pixels
+uniform float u_unit;         // source pixels per design pixel (height / 720)
+uniform int u_frame;          // output frame number
+uniform int u_time_ms;        // stream time
 in vec2 v_source_px;
 in vec2 v_uv;
 out vec4 frag_color;
@@ -47,65 +82,35 @@ int frame_char(int i) { return digit(u_frame, 6 - i); }
 
 // "HH:MM:SS.mmm"
 int time_char(int i) {
-    int ms = u_time_ms % 1000;
-    int s = (u_time_ms / 1000) % 60;
-    int m = (u_time_ms / 60000) % 60;
-    int h = (u_time_ms / 3600000) % 100;
     if (i == 2 || i == 5) return kColon;
     if (i == 8) return kPoint;
-    if (i < 2) return digit(h, 1 - i);
-    if (i < 5) return digit(m, 4 - i);
-    if (i < 8) return digit(s, 7 - i);
-    return digit(ms, 11 - i);
+    if (i < 2) return digit((u_time_ms / 3600000) % 100, 1 - i);
+    if (i < 5) return digit((u_time_ms / 60000) % 60, 4 - i);
+    if (i < 8) return digit((u_time_ms / 1000) % 60, 7 - i);
+    return digit(u_time_ms % 1000, 11 - i);
 }
 
 void main() {
-    if (u_flash != 0) {
-        frag_color = vec4(1.0);
-        return;
+    vec2 q = (v_source_px - u_panel_origin) / u_unit;  // design pixels inside the panel
+    const vec2 kCell = vec2(40.0, 64.0);
+    const float kAdvance = 48.0;
+    const float kMargin = 24.0;
+    float ink = 0.0;
+    vec2 line1 = vec2(kMargin + 2.5 * kAdvance, kMargin);
+    vec2 line2 = vec2(kMargin, 2.0 * kMargin + kCell.y);
+    if (q.y < line2.y - 0.5 * kMargin) {
+        int i = int(floor((q.x - line1.x) / kAdvance));
+        if (i >= 0 && i < 7) ink = glyph((q - line1 - vec2(float(i) * kAdvance, 0.0)) / kCell, frame_char(i));
+    } else {
+        int i = int(floor((q.x - line2.x) / kAdvance));
+        if (i >= 0 && i < 12) ink = glyph((q - line2 - vec2(float(i) * kAdvance, 0.0)) / kCell, time_char(i));
     }
-    vec2 px = v_source_px;
-    float unit = u_size.y / 720.0;
-
-    // 75% colour bars scrolling one bar width per second.
-    const vec3 kBars[8] = vec3[8](vec3(0.75), vec3(0.75, 0.75, 0.0), vec3(0.0, 0.75, 0.75),
-                                  vec3(0.0, 0.75, 0.0), vec3(0.75, 0.0, 0.75),
-                                  vec3(0.75, 0.0, 0.0), vec3(0.0, 0.0, 0.75), vec3(0.0));
-    float bar_width = u_size.x / 8.0;
-    float x = mod(px.x + u_time_s * bar_width, u_size.x);
-    vec3 color = kBars[clamp(int(x / bar_width), 0, 7)];
-
-    // A grey ramp along the bottom, with a marker sweeping across it every four seconds.
-    if (px.y > u_size.y * 0.82) {
-        color = vec3(0.85 * px.x / u_size.x);
-        float sweep = fract(u_time_s / 4.0) * u_size.x;
-        if (abs(px.x - sweep) < 6.0 * unit) color = vec3(0.9, 0.1, 0.1);
-    }
-
-    // The read-out panel: frame counter above, stream time below.
-    vec2 cell = vec2(40.0, 64.0) * unit;
-    float advance = 48.0 * unit;
-    float margin = 24.0 * unit;
-    vec2 panel_size = vec2(12.0 * advance + margin, 2.0 * cell.y + 3.0 * margin);
-    vec2 panel_min = 0.5 * (u_size - panel_size);
-    vec2 q = px - panel_min;
-    if (q.x >= 0.0 && q.y >= 0.0 && q.x < panel_size.x && q.y < panel_size.y) {
-        color = vec3(0.06);
-        float ink = 0.0;
-        vec2 line1 = vec2(margin + 2.5 * advance, margin);
-        vec2 line2 = vec2(margin, 2.0 * margin + cell.y);
-        int i1 = int(floor((q.x - line1.x) / advance));
-        if (i1 >= 0 && i1 < 7) {
-            ink = glyph((q - line1 - vec2(float(i1) * advance, 0.0)) / cell, frame_char(i1));
-        }
-        int i2 = int(floor((q.x - line2.x) / advance));
-        if (i2 >= 0 && i2 < 12) {
-            ink = max(ink, glyph((q - line2 - vec2(float(i2) * advance, 0.0)) / cell, time_char(i2)));
-        }
-        color = mix(color, vec3(0.92), ink);
-    }
-    frag_color = vec4(color, 1.0);
+    frag_color = vec4(mix(vec3(0.06), vec3(0.92), ink), 1.0);
 }
 )";
+
+/// The panel's size in design pixels (a 1280x720 pattern); scaled by height / 720.
+inline constexpr float kTestPatternPanelWidth = 12 * 48 + 24;
+inline constexpr float kTestPatternPanelHeight = 2 * 64 + 3 * 24;
 
 }  // namespace lm

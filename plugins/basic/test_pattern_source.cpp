@@ -1,5 +1,6 @@
 #include "plugins/basic/test_pattern_source.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 
@@ -21,16 +22,43 @@ bool TestPatternSource::is_flash_frame(int64_t index, Rational frame_rate) {
 }
 
 void TestPatternSource::render_video(VideoRenderContext& context) {
-    if (!program_)
-        program_ = context.painter.make_program(kTestPatternShader);
-    program_->use();
-    program_->set("u_size", float(settings_.width), float(settings_.height));
+    if (!background_program_) {
+        background_program_ = context.painter.make_program(kTestPatternBackgroundShader);
+        panel_program_ = context.painter.make_program(kTestPatternPanelShader);
+    }
+    const bool flash = is_flash_frame(context.frame_index, context.frame_rate);
+    const float width = float(settings_.width);
+    const float height = float(settings_.height);
+    background_program_->use();
+    background_program_->set("u_size", width, height);
     // Reduce before converting to float so the motion stays smooth after days of streaming.
-    program_->set("u_time_s", float(double(context.pts_ns % (3600 * clock::kNsPerSecond)) / 1e9));
-    program_->set("u_frame", int(context.frame_index % 10'000'000));
-    program_->set("u_time_ms", int((context.pts_ns / clock::kNsPerMs) % (100LL * 3'600'000)));
-    program_->set("u_flash", is_flash_frame(context.frame_index, context.frame_rate) ? 1 : 0);
-    context.painter.draw(*program_, context.geometry);
+    background_program_->set("u_time_s",
+                             float(double(context.pts_ns % (3600 * clock::kNsPerSecond)) / 1e9));
+    background_program_->set("u_flash", flash ? 1 : 0);
+    context.painter.draw(*background_program_, context.geometry);
+    if (flash)
+        return;
+
+    // The panel is drawn as the sub-rectangle of the source it covers (clipped by the crop),
+    // so only those pixels pay for the digits.
+    const float unit = height / 720.0f;
+    const float x0 = 0.5f * (width - kTestPatternPanelWidth * unit);
+    const float y0 = 0.5f * (height - kTestPatternPanelHeight * unit);
+    QuadGeometry panel = context.geometry;
+    const auto& visible = context.geometry.source_rect;
+    panel.source_rect = {std::max(visible[0], x0), std::max(visible[1], y0),
+                         std::min(visible[2], x0 + kTestPatternPanelWidth * unit),
+                         std::min(visible[3], y0 + kTestPatternPanelHeight * unit)};
+    if (panel.source_rect[0] >= panel.source_rect[2] ||
+        panel.source_rect[1] >= panel.source_rect[3]) {
+        return;
+    }
+    panel_program_->use();
+    panel_program_->set("u_panel_origin", x0, y0);
+    panel_program_->set("u_unit", unit);
+    panel_program_->set("u_frame", int(context.frame_index % 10'000'000));
+    panel_program_->set("u_time_ms", int((context.pts_ns / clock::kNsPerMs) % (100LL * 3'600'000)));
+    context.painter.draw(*panel_program_, panel);
 }
 
 void TestPatternSource::render_audio(AudioRenderContext& context) {

@@ -28,7 +28,10 @@ public:
     int width() const override { return settings_.width; }
     int height() const override { return settings_.height; }
     void render_video(VideoRenderContext& context) override;
-    void release_gpu() override { program_.reset(); }
+    void release_gpu() override {
+        background_program_.reset();
+        panel_program_.reset();
+    }
     void render_audio(AudioRenderContext& context) override;
 
     /// Whether output frame `index` at `frame_rate` carries the flash: the first frame whose
@@ -38,7 +41,8 @@ public:
 private:
     TestPatternSettings settings_;
     double beep_amplitude_;
-    std::unique_ptr<GlProgram> program_;  // video thread only
+    std::unique_ptr<GlProgram> background_program_;  // video thread only
+    std::unique_ptr<GlProgram> panel_program_;       // video thread only
 };
 
 }  // namespace lm

@@ -70,7 +70,13 @@ RecordOutput::RecordOutput(const nlohmann::json& settings) {
     if (!known) {
         refuse(path_, fmt::format("unknown extension '{}' (use .mkv, .mp4 or .flv)", extension));
     }
+}
 
+// Where the file goes is checked when the output opens, not when it is configured: the folder
+// may appear (a USB disk mounted) in between, and a bad folder is a failing destination, which
+// must not stop the others (docs/command-line.md), not a malformed setting.
+void RecordOutput::check_destination() const {
+    namespace fs = std::filesystem;
     fs::path folder = fs::path(path_).parent_path();
     if (folder.empty())
         folder = ".";
@@ -93,8 +99,9 @@ RecordOutput::RecordOutput(const nlohmann::json& settings) {
 }
 
 void RecordOutput::open(const std::vector<StreamInfo>& streams) {
-    // Claim the name atomically: the file may have appeared since the checks in the
-    // constructor, and FFmpeg's file protocol would truncate it.
+    check_destination();
+    // Claim the name atomically: the file may appear between the checks above and here, and
+    // FFmpeg's file protocol would truncate it.
     const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
         const int error = errno;

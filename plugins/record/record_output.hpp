@@ -22,10 +22,11 @@ enum class RecordContainer {
 /// Threads: open/write/close on the output thread; interrupt() and display_name() anywhere.
 class RecordOutput final : public Output {
 public:
-    /// Reads "path" and checks it without creating anything: known extension (".mkv" is
-    /// appended when there is none), the folder exists and is writable, the file does not
-    /// exist. Throws OutputError, e.g. "cannot record to '/nonexistent/x.mkv': directory does
-    /// not exist".
+    /// Reads "path" and checks its form without touching the disk: a file name with a known
+    /// extension (".mkv" is appended when there is none). Throws OutputError, e.g. "cannot
+    /// record to 'x.avi': unknown extension '.avi' (use .mkv, .mp4 or .flv)". Whether the
+    /// folder exists and is writable and the file is new is checked by open(), e.g. "cannot
+    /// record to '/nonexistent/x.mkv': directory does not exist".
     explicit RecordOutput(const nlohmann::json& settings);
 
     /// The path actually written (extension included).
@@ -41,6 +42,8 @@ public:
     int64_t bytes_written() const { return muxer_.bytes_written(); }
 
 private:
+    void check_destination() const;
+
     std::string path_;
     RecordContainer container_ = RecordContainer::matroska;
     AvMuxer muxer_;

@@ -25,8 +25,10 @@ case $3 in
         run_app 10
         expect_exit 2
         [ "$(wc -l <"$T/stderr")" = 1 ] || { show stderr "$T/stderr"; fail "expected one line on stderr"; }
-        grep -qiE 'window|gui' "$T/stderr" && grep -qF -- --headless "$T/stderr" ||
-            { show stderr "$T/stderr"; fail "the message should say the window is not built and point to --headless"; }
+        if ! grep -qiE 'window|gui' "$T/stderr" || ! grep -qF -- --headless "$T/stderr"; then
+            show stderr "$T/stderr"
+            fail "the message should say the window is not built and point to --headless"
+        fi
         echo "ok: $(cat "$T/stderr")" ;;
     *) fail "unknown case '$3'" ;;
 esac

@@ -7,12 +7,14 @@ set -euo pipefail
 
 E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
-# The checks every 10 s recording of the default scene must pass (see media_probe.cpp).
+# Sets CHECKS to what every recording of SECONDS of the default scene must pass (see
+# media_probe.cpp): H.264 1280x720@30 with SECONDS*30 frames +-2 %, AAC 48 kHz stereo, audio
+# and video durations within 100 ms, a flash/beep pair for all but one second, all within 33 ms.
 default_checks() {  # SECONDS
-    local frames=$(($1 * 30))
-    echo --expect-video h264:1280x720@30 --expect-frames "$frames" --frames-tolerance-pct 2 \
-        --expect-audio aac:48000:2 --max-av-diff-ms 100 --min-sync-pairs $(($1 - 1)) \
-        --max-sync-offset-ms 33 --flash-spacing 30
+    # shellcheck disable=SC2034  # used by the test scripts
+    CHECKS=(--expect-video h264:1280x720@30 --expect-frames $(($1 * 30))
+        --frames-tolerance-pct 2 --expect-audio aac:48000:2 --max-av-diff-ms 100
+        --min-sync-pairs $(($1 - 1)) --max-sync-offset-ms 33 --flash-spacing 30)
 }
 
 e2e_init() {  # LIVEMACHINE PROBE  (LIVEMACHINE "-" for the tests of the tools themselves)
@@ -66,6 +68,7 @@ show() {  # LABEL FILE: prints a file (shortened) as evidence for a failure
 # Starts an nginx-rtmp server in $T/NAME; sets SERVER_PORT and remembers it for cleanup.
 start_server() {  # NAME
     local dir=$T/$1
+    # shellcheck disable=SC2034  # used by the test scripts
     SERVER_PORT=$("$E2E_DIR/rtmp_server.sh" start "$dir")
     SERVER_DIRS+=("$dir")
 }

@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib.sh"
 e2e_init "$1" "$2"
 ext=$3
 seconds=${4:-10}
+default_checks "$seconds"
 if [ "$ext" = none ]; then
     target=$T/show
     file=$T/show.mkv
@@ -19,6 +20,6 @@ fi
 run_app 60 --headless --record "$target" --duration "$seconds" --stats-json "$T/stats.json"
 expect_exit 0
 [ "$ext" != none ] || [ ! -e "$target" ] || fail "--record $target wrote $target, not $file"
-probe_ok "$file" $(default_checks "$seconds") --expect-container "$container"
+probe_ok "$file" "${CHECKS[@]}" --expect-container "$container"
 expect_status_lines $((seconds - 2)) $((seconds + 2))
 expect_outputs_finished "$T/stats.json" 1

@@ -42,11 +42,11 @@ CONF
 }
 
 start() {
-    local dir port pid attempt
+    local dir port pid
     mkdir -p "$1/record"
     dir=$(cd "$1" && pwd)
     [ -r "$module" ] || { echo "rtmp_server.sh: $module missing (apt-get install libnginx-mod-rtmp)" >&2; exit 1; }
-    for attempt in $(seq 1 20); do
+    for _ in $(seq 1 20); do
         port=$((20000 + RANDOM % 30000))
         port_is_free "$port" || continue
         write_config "$dir" "$port"

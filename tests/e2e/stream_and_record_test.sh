@@ -4,6 +4,7 @@
 #   stream_and_record_test.sh LIVEMACHINE PROBE record|two-streams
 source "$(dirname "$0")/lib.sh"
 e2e_init "$1" "$2"
+default_checks 10
 start_server srv
 key1=$(new_key)
 key2=$(new_key)
@@ -19,9 +20,13 @@ esac
 expect_exit 0
 stop_server srv
 first=$(recorded_flv srv "$key1")
-second=$([ "$3" = record ] && echo "$T/show.mkv" || recorded_flv srv "$key2")
-probe_ok "$first" $(default_checks 10) --expect-container flv
-probe_ok "$second" $(default_checks 10)
+if [ "$3" = record ]; then
+    second=$T/show.mkv
+else
+    second=$(recorded_flv srv "$key2")
+fi
+probe_ok "$first" "${CHECKS[@]}" --expect-container flv
+probe_ok "$second" "${CHECKS[@]}"
 n1=$(probe_value "$first" video.frames)
 n2=$(probe_value "$second" video.frames)
 [ "$n1" = "$n2" ] || fail "one encode, but the destinations got $n1 and $n2 frames"

@@ -6,13 +6,14 @@
 #   stream_test.sh LIVEMACHINE PROBE
 source "$(dirname "$0")/lib.sh"
 e2e_init "$1" "$2"
+default_checks 10
 start_server srv
 key=$(new_key)
 run_app 60 --headless --stream "rtmp://127.0.0.1:$SERVER_PORT/live/$key" --duration 10 \
     --stats-json "$T/stats.json"
 expect_exit 0
 stop_server srv
-probe_ok "$(recorded_flv srv "$key")" $(default_checks 10) --expect-container flv
+probe_ok "$(recorded_flv srv "$key")" "${CHECKS[@]}" --expect-container flv
 expect_status_lines 8 12
 expect_outputs_finished "$T/stats.json" 1
 grep -qF "rtmp://127.0.0.1:$SERVER_PORT/live/" "$T/stats.json" ||
