@@ -62,14 +62,16 @@ std::unique_ptr<GlProgram> QuadPainter::make_program(std::string_view fragment_s
     return std::make_unique<GlProgram>(kQuadVertexShader, fragment_source);
 }
 
-void QuadPainter::draw(GlProgram& program, const QuadGeometry& geometry) {
+void QuadPainter::draw(GlProgram& program, const QuadGeometry& geometry, Blend blend) {
     const auto& rect = geometry.source_rect;
     program.set("u_source_rect", rect[0], rect[1], rect[2], rect[3]);
     program.set_mat3("u_source_to_canvas", geometry.source_to_canvas);
     program.set("u_canvas_size", geometry.canvas_width, geometry.canvas_height);
     program.set("u_source_size", geometry.source_width, geometry.source_height);
-    glEnable(GL_BLEND);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    if (blend == Blend::over) {
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    }
     glBindVertexArray(vao_);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);

@@ -41,9 +41,15 @@ public:
     /// Links `fragment_source` with the shared quad vertex shader.
     std::unique_ptr<GlProgram> make_program(std::string_view fragment_source) const;
 
+    enum class Blend {
+        over = 1,  ///< premultiplied alpha over what is there
+        replace,   ///< opaque pixels: skips the read-modify-write of blending (cheaper on
+                   ///< software rasterisers); only correct when the program's alpha is 1
+    };
+
     /// Draws `geometry`'s source rectangle with `program` (which the caller has put in use
-    /// and given its own uniforms) into the currently bound framebuffer, blending over it.
-    void draw(GlProgram& program, const QuadGeometry& geometry);
+    /// and given its own uniforms) into the currently bound framebuffer.
+    void draw(GlProgram& program, const QuadGeometry& geometry, Blend blend = Blend::over);
 
     /// Copies a texture 1:1 over the whole bound target (no blending).
     void blit(const GlTexture& texture);

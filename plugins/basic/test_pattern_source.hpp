@@ -29,7 +29,8 @@ public:
     int height() const override { return settings_.height; }
     void render_video(VideoRenderContext& context) override;
     void release_gpu() override {
-        background_program_.reset();
+        flat_program_.reset();
+        ramp_program_.reset();
         panel_program_.reset();
     }
     void render_audio(AudioRenderContext& context) override;
@@ -41,8 +42,9 @@ public:
 private:
     TestPatternSettings settings_;
     double beep_amplitude_;
-    std::unique_ptr<GlProgram> background_program_;  // video thread only
-    std::unique_ptr<GlProgram> panel_program_;       // video thread only
+    std::unique_ptr<GlProgram> flat_program_;   // video thread only
+    std::unique_ptr<GlProgram> ramp_program_;   // video thread only
+    std::unique_ptr<GlProgram> panel_program_;  // video thread only
 };
 
 }  // namespace lm
