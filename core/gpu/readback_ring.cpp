@@ -68,16 +68,22 @@ void ReadbackRing::start(const Nv12Converter& converter, int64_t index, int64_t 
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glPixelStorei(GL_PACK_ROW_LENGTH, 0);
     // With a pack buffer bound, the "pointer" is an offset into it and glReadPixels only queues
-    // the copy. Both targets are RGBA8 texels packing 4 plane bytes each (Nv12Converter).
-    const int texels = converter.luma().width();
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, converter.luma().framebuffer());
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
-    glReadPixels(0, 0, texels, height_, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, converter.chroma().framebuffer());
-    glReadBuffer(GL_COLOR_ATTACHMENT0);
+    // the copy. The even and odd luma rows land interleaved (a row length of two rows, the
+    // odd ones one row in), then the chroma plane follows (Nv12Converter describes the layout).
+    const int texels = converter.packed_width();
+    const int rows = height_ / 2;
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, converter.framebuffer());
+    glPixelStorei(GL_PACK_ROW_LENGTH, 2 * texels);
+    glReadBuffer(GL_COLOR_ATTACHMENT0 + Nv12Converter::kLumaEven);
+    glReadPixels(0, 0, texels, rows, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+    glReadBuffer(GL_COLOR_ATTACHMENT0 + Nv12Converter::kLumaOdd);
+    glReadPixels(0, 0, texels, rows, GL_RGBA, GL_UNSIGNED_BYTE,
+                 reinterpret_cast<void*>(static_cast<uintptr_t>(row_bytes())));
+    glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+    glReadBuffer(GL_COLOR_ATTACHMENT0 + Nv12Converter::kChroma);
     const auto chroma_offset =
         static_cast<uintptr_t>(row_bytes()) * static_cast<uintptr_t>(height_);
-    glReadPixels(0, 0, texels, height_ / 2, GL_RGBA, GL_UNSIGNED_BYTE,
+    glReadPixels(0, 0, texels, rows, GL_RGBA, GL_UNSIGNED_BYTE,
                  reinterpret_cast<void*>(chroma_offset));
     glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
     glBindBuffer(GL_PIXEL_PACK_BUFFER, 0);
