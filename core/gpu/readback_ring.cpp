@@ -25,7 +25,8 @@ struct ReadbackRing::Slot {
     int64_t pts_ns = 0;
 };
 
-ReadbackRing::ReadbackRing(int width, int height, int depth) : width_(width), height_(height) {
+ReadbackRing::ReadbackRing(int width, int height, int depth)
+    : width_(width), height_(height), frame_pool_(PixelFormat::nv12, width, height) {
     if (width <= 0 || height <= 0 || width % 2 != 0 || height % 2 != 0 || depth < 1) {
         throw GpuError(
             fmt::format("ReadbackRing: bad size {}x{} or depth {}", width, height, depth));
@@ -137,7 +138,7 @@ std::shared_ptr<VideoFrame> ReadbackRing::finish_oldest() {
     glDeleteSync(slot.fence);
     slot.fence = nullptr;
 
-    auto frame = std::make_shared<VideoFrame>(PixelFormat::nv12, width_, height_);
+    auto frame = frame_pool_.acquire();
     const auto pitch = static_cast<size_t>(row_bytes());
     const size_t luma_bytes = pitch * static_cast<size_t>(height_);
     glBindBuffer(GL_PIXEL_PACK_BUFFER, slot.pbo);

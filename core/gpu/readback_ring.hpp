@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/media/video_frame.hpp"
+#include "core/media/video_frame_pool.hpp"
 
 namespace lm {
 
@@ -44,6 +45,7 @@ private:
 
     int width_;
     int height_;
+    VideoFramePool frame_pool_;  // frames outlive the ring safely (see the pool)
     std::vector<std::unique_ptr<Slot>> slots_;
     int next_start_ = 0;   // slot the next start() uses
     int next_finish_ = 0;  // oldest slot still pending

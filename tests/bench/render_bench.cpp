@@ -3,7 +3,8 @@
 // Each frame composites three quads (a full-frame procedural pattern, a half-size textured
 // quad, a small translucent overlay), converts the canvas to NV12 and starts its readback
 // through a ReadbackRing, taking whatever readbacks have finished, as the mixer does. Prints
-// wall-clock and CPU time per frame (mean, p50, p95) for 1280x720 and 1920x1080.
+// wall-clock and CPU time per frame (mean, p50, p95) for 1280x720 and 1920x1080 ("all"), and
+// again for conversion and readback alone of a canvas drawn once ("conv+read").
 //
 //   lm_render_bench [--frames N] [--warmup N]      (defaults: 300 frames, 20 warm-up frames)
 //
@@ -94,7 +95,13 @@ struct Result {
     int64_t received = 0;
 };
 
-Result run(int width, int height, int frames, int warmup) {
+// What each measured frame does.
+enum class Work {
+    composite_convert_readback = 1,  ///< the mixer's whole frame
+    convert_readback,                ///< the same canvas every frame, to isolate conversion
+};
+
+Result run(int width, int height, int frames, int warmup, Work work) {
     lm::QuadPainter painter;
     lm::RenderTarget canvas(GL_RGBA8, width, height);
     lm::Nv12Converter converter(width, height);
@@ -131,19 +138,21 @@ Result run(int width, int height, int frames, int warmup) {
         const double thread0 = seconds_of(CLOCK_THREAD_CPUTIME_ID);
         const double process0 = seconds_of(CLOCK_PROCESS_CPUTIME_ID);
 
-        canvas.bind();
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        pattern->use();
-        pattern->set("u_time_s", static_cast<float>(i) / 30.0f);
-        painter.draw(*pattern, full);
-        image_program->use();
-        image_program->set("u_image", 0);
-        glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, image.id());
-        painter.draw(*image_program, half);
-        overlay->use();
-        painter.draw(*overlay, small);
+        if (work == Work::composite_convert_readback || i == 0) {
+            canvas.bind();
+            glClearColor(0, 0, 0, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+            pattern->use();
+            pattern->set("u_time_s", static_cast<float>(i) / 30.0f);
+            painter.draw(*pattern, full);
+            image_program->use();
+            image_program->set("u_image", 0);
+            glActiveTexture(GL_TEXTURE0);
+            glBindTexture(GL_TEXTURE_2D, image.id());
+            painter.draw(*image_program, half);
+            overlay->use();
+            painter.draw(*overlay, small);
+        }
         converter.convert(canvas.texture());
         ring.start(converter, i, static_cast<int64_t>(i) * 33'333'333);
         while (ring.poll(false)) {
@@ -190,23 +199,27 @@ int main(int argc, char** argv) {
         const char* lp_threads = std::getenv("LP_NUM_THREADS");
         fmt::print("device: {}\nLP_NUM_THREADS: {}\nframes: {} (after {} warm-up)\n\n",
                    device->description(), lp_threads ? lp_threads : "(unset)", frames, warmup);
-        fmt::print("{:>9} | {:^23} | {:^23} | {:^23} | {:>6}\n", "", "wall ms",
+        fmt::print("{:>19} | {:^23} | {:^23} | {:^23} | {:>6}\n", "", "wall ms",
                    "render-thread CPU ms", "process CPU ms", "");
-        fmt::print("{:>9} | {:>7}{:>8}{:>8} | {:>7}{:>8}{:>8} | {:>7}{:>8}{:>8} | {:>6}\n", "size",
-                   "mean", "p50", "p95", "mean", "p50", "p95", "mean", "p50", "p95", "fps");
+        fmt::print("{:>19} | {:>7}{:>8}{:>8} | {:>7}{:>8}{:>8} | {:>7}{:>8}{:>8} | {:>6}\n",
+                   "size, work", "mean", "p50", "p95", "mean", "p50", "p95", "mean", "p50", "p95",
+                   "fps");
         for (const auto& [width, height] : {std::pair{1280, 720}, std::pair{1920, 1080}}) {
-            const Result r = run(width, height, frames, warmup);
-            if (r.received != warmup + frames) {
-                fmt::print(stderr, "lost frames: {} of {} came back\n", r.received,
-                           warmup + frames);
-                return 1;
+            for (const Work work : {Work::composite_convert_readback, Work::convert_readback}) {
+                const Result r = run(width, height, frames, warmup, work);
+                if (r.received != warmup + frames) {
+                    fmt::print(stderr, "lost frames: {} of {} came back\n", r.received,
+                               warmup + frames);
+                    return 1;
+                }
+                const char* label = work == Work::convert_readback ? "conv+read" : "all";
+                fmt::print(
+                    "{:>19} | {:7.2f}{:8.2f}{:8.2f} | {:7.2f}{:8.2f}{:8.2f} | "
+                    "{:7.2f}{:8.2f}{:8.2f} | {:6.1f}\n",
+                    fmt::format("{}x{} {}", width, height, label), r.wall.mean_ms, r.wall.p50_ms,
+                    r.wall.p95_ms, r.thread_cpu.mean_ms, r.thread_cpu.p50_ms, r.thread_cpu.p95_ms,
+                    r.process_cpu.mean_ms, r.process_cpu.p50_ms, r.process_cpu.p95_ms, r.fps);
             }
-            fmt::print(
-                "{:>9} | {:7.2f}{:8.2f}{:8.2f} | {:7.2f}{:8.2f}{:8.2f} | {:7.2f}{:8.2f}{:8.2f} | "
-                "{:6.1f}\n",
-                fmt::format("{}x{}", width, height), r.wall.mean_ms, r.wall.p50_ms, r.wall.p95_ms,
-                r.thread_cpu.mean_ms, r.thread_cpu.p50_ms, r.thread_cpu.p95_ms,
-                r.process_cpu.mean_ms, r.process_cpu.p50_ms, r.process_cpu.p95_ms, r.fps);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "lm_render_bench: {}\n", e.what());
