@@ -71,6 +71,9 @@ void QuadPainter::draw(GlProgram& program, const QuadGeometry& geometry, Blend b
     if (blend == Blend::over) {
         glEnable(GL_BLEND);
         glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    } else {
+        // Whatever blending the caller left on would otherwise apply.
+        glDisable(GL_BLEND);
     }
     glBindVertexArray(vao_);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);

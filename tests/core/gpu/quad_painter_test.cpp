@@ -125,6 +125,32 @@ TEST_CASE("QuadPainter blends premultiplied colour over what is there", "[gpu]")
     CHECK(p[3] == 255);
 }
 
+TEST_CASE("QuadPainter replace mode writes opaque colour whatever blending is left on", "[gpu]") {
+    auto device = GpuDevice::create();
+    QuadPainter painter;
+    RenderTarget canvas(GL_RGBA8, 8, 8);
+    canvas.bind();
+    glClearColor(0.0f, 0.0f, 1.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    // Additive blending left on by someone else would turn green over blue into cyan.
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE);
+    auto program = painter.make_program(kSolidColour);
+    program->use();
+    program->set("u_colour", 0.0f, 1.0f, 0.0f, 1.0f);
+    QuadGeometry geometry;
+    geometry.canvas_width = geometry.source_width = 8;
+    geometry.canvas_height = geometry.source_height = 8;
+    geometry.source_rect = {0, 0, 4, 8};  // left half only
+    painter.draw(*program, geometry, QuadPainter::Blend::replace);
+
+    const std::vector<uint8_t> pixels = test::read_rgba(canvas);
+    const uint8_t* left = test::pixel_at(pixels, 8, 1, 4);
+    const uint8_t* right = test::pixel_at(pixels, 8, 6, 4);
+    CHECK(std::vector<int>(left, left + 4) == std::vector<int>{0, 255, 0, 255});
+    CHECK(std::vector<int>(right, right + 4) == std::vector<int>{0, 0, 255, 255});
+}
+
 TEST_CASE("QuadPainter::blit copies a texture 1:1 keeping row 0 at the top", "[gpu]") {
     auto device = GpuDevice::create();
     QuadPainter painter;
