@@ -5,6 +5,7 @@
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -186,8 +187,10 @@ int run_headless(const CommandLineOptions& options) {
     while (!studio->wait_finished(std::chrono::milliseconds(0))) {
         if (stop_signal_arrived(signal_fd, 100)) {
             if (stopping) {
-                print_error("stopping now, without waiting for the outputs");
-                return kExitStartFailed;
+                // The user asked twice: no trailers, no waiting on a dead server. What was
+                // written stays playable (MKV and fragmented MP4 need no trailer to play).
+                print_error("quitting at once, without closing the outputs");
+                std::_Exit(kExitInterrupted);
             }
             print_error("stopping: flushing encoders and closing outputs (again to quit at once)");
             studio->stop();

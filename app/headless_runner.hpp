@@ -12,6 +12,7 @@ enum ExitCode : int {
     kExitStartFailed = 1,
     kExitUsage = 2,
     kExitDestinationFailed = 3,
+    kExitInterrupted = 130,  ///< a second SIGINT/SIGTERM while stopping (128 + SIGINT)
 };
 
 /// Blocks SIGINT and SIGTERM in the calling thread (and so in every thread it starts later):

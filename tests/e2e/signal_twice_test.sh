@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# A second SIGINT while stopping quits at once (exit 130, no waiting for the outputs), and what
+# was recorded so far still plays: Matroska needs no trailer.
+#   signal_twice_test.sh LIVEMACHINE PROBE
+source "$(dirname "$0")/lib.sh"
+e2e_init "$1" "$2"
+set -m  # the app gets default signal handling, as from a terminal (see signal_test.sh)
+"$LM" --headless --record "$T/show.mkv" >"$T/stdout" 2>"$T/stderr" &
+APP_PID=$!
+set +m
+for _ in $(seq 1 80); do
+    kill -0 "$APP_PID" 2>/dev/null || break
+    [ "$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2} ' "$T/stdout" || true)" -ge 3 ] && break
+    sleep 0.1
+done
+kill -0 "$APP_PID" 2>/dev/null || { wait "$APP_PID" || true; show stderr "$T/stderr"; fail "livemachine stopped by itself before the signals"; }
+kill -INT "$APP_PID"
+kill -INT "$APP_PID"
+for _ in $(seq 1 20); do
+    kill -0 "$APP_PID" 2>/dev/null || break
+    sleep 0.1
+done
+kill -0 "$APP_PID" 2>/dev/null && { show stderr "$T/stderr"; fail "livemachine still runs 2 s after the second SIGINT"; }
+APP_RC=0
+wait "$APP_PID" || APP_RC=$?
+APP_PID=
+[ "$APP_RC" = 130 ] || { show stderr "$T/stderr"; fail "exit code $APP_RC after two SIGINTs, expected 130"; }
+grep -q "quitting at once" "$T/stderr" || { show stderr "$T/stderr"; fail "no 'quitting at once' line on stderr"; }
+frames=$(probe_value "$T/show.mkv" video.frames 2>/dev/null || echo 0)
+# Three seconds ran; what the encoder and the muxer still held (about a second) is lost.
+[ "${frames:-0}" -ge 30 ] || fail "the unfinished recording decodes to $frames frames, expected at least 30 (1 s)"
+echo "ok: exit 130, the unfinished .mkv decodes to $frames frames"
