@@ -16,7 +16,7 @@ packages=(
   portaudio19-dev libpulse-dev libx11-dev libxext-dev
   libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev
   # tests: an RTMP server, a virtual display, a sound server, ffmpeg for test media
-  catch2 nginx libnginx-mod-rtmp ffmpeg xvfb xauth pulseaudio pulseaudio-utils
+  catch2 nginx libnginx-mod-rtmp libnginx-mod-stream openssl ffmpeg xvfb xauth pulseaudio pulseaudio-utils
   libasound2-plugins iproute2 procps
 )
 

@@ -73,6 +73,15 @@ start_server() {  # NAME
     SERVER_DIRS+=("$dir")
 }
 
+# The same with an RTMPS front (TLS terminated by nginx): sets SERVER_PORT and TLS_PORT.
+start_tls_server() {  # NAME
+    local dir=$T/$1
+    SERVER_PORT=$(RTMP_SERVER_TLS=1 "$E2E_DIR/rtmp_server.sh" start "$dir")
+    SERVER_DIRS+=("$dir")
+    # shellcheck disable=SC2034  # used by the test scripts
+    TLS_PORT=$(cat "$dir/tls_port")
+}
+
 stop_server() {  # NAME: waits until nginx has closed its recordings
     "$E2E_DIR/rtmp_server.sh" stop "$T/$1"
 }

@@ -6,6 +6,10 @@
 #                              DIR/record/<key>-<unix time>.flv, prints the port
 #   rtmp_server.sh stop DIR    stops that nginx (QUIT: finish recordings) and waits for it
 #
+# With RTMP_SERVER_TLS=1, the same nginx also terminates TLS on a second free port (written to
+# DIR/tls_port) and passes the plain RTMP on to the first: an RTMPS ingest, with a self-signed
+# certificate made for the occasion.
+#
 # The master's pid is kept in DIR/nginx.master.pid; stop kills only that pid.
 set -euo pipefail
 
@@ -17,8 +21,16 @@ port_is_free() {
         ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-write_config() {  # DIR PORT
+write_config() {  # DIR PORT [TLS_PORT]
+    local stream_module="" stream_block=""
+    if [ -n "${3:-}" ]; then
+        stream_module="load_module $(dirname "$module")/ngx_stream_module.so;"
+        stream_block="stream { server { listen 127.0.0.1:$3 ssl;
+            ssl_certificate $1/cert.pem; ssl_certificate_key $1/key.pem;
+            proxy_pass 127.0.0.1:$2; } }"
+    fi
     cat >"$1/nginx.conf" <<CONF
+$stream_module
 load_module $module;
 daemon off;
 master_process on;
@@ -38,18 +50,26 @@ rtmp {
         }
     }
 }
+$stream_block
 CONF
 }
 
 start() {
-    local dir port pid
+    local dir port pid tls_port
     mkdir -p "$1/record"
     dir=$(cd "$1" && pwd)
     [ -r "$module" ] || { echo "rtmp_server.sh: $module missing (apt-get install libnginx-mod-rtmp)" >&2; exit 1; }
     for _ in $(seq 1 20); do
         port=$((20000 + RANDOM % 30000))
         port_is_free "$port" || continue
-        write_config "$dir" "$port"
+        tls_port=""
+        if [ "${RTMP_SERVER_TLS:-0}" = 1 ]; then
+            tls_port=$((20000 + RANDOM % 30000))
+            port_is_free "$tls_port" && [ "$tls_port" != "$port" ] || continue
+            [ -r "$dir/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 \
+                -subj /CN=127.0.0.1 -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null
+        fi
+        write_config "$dir" "$port" "$tls_port"
         # Detached from our stdout/stderr: a caller doing port=$(rtmp_server.sh start ...) must
         # not wait for nginx to close the pipe.
         nginx -p "$dir" -c "$dir/nginx.conf" -e "$dir/error.log" \
@@ -62,6 +82,7 @@ start() {
             fi
             if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
                 echo "$port" >"$dir/port"
+                [ -z "$tls_port" ] || echo "$tls_port" >"$dir/tls_port"
                 echo "$port"
                 return 0
             fi
