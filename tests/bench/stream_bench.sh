@@ -23,8 +23,8 @@ done
 [ -x "$BIN" ] || { echo "build first: cmake --preset release && cmake --build --preset release" >&2; exit 1; }
 [ -x "$BENCH/run_all.sh" ] || { echo "no benchmark at $BENCH (set BENCH_DIR)" >&2; exit 1; }
 
-# The app's own counters (missed/skipped/dropped) come from --stats-json.
-export BENCH_APP_METRICS='cat {WORK}/stats.json'
+# The app's own counters (missed/skipped/dropped) come from --stats-json, in the bench's names.
+export BENCH_APP_METRICS="python3 $ROOT/tests/bench/bench_metrics.py {WORK}/stats.json"
 export BENCH_APP_DESC='Live Machine headless, default test-pattern scene'
 exec "$BENCH/run_all.sh" --runs "$RUNS" --duration "$DURATION" --only "$ONLY" --out "$OUT" \
   --no-publish --app-name livemachine --app-nogui \
