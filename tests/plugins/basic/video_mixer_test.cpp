@@ -3,6 +3,7 @@
 
 #include <cstring>
 #include <numeric>
+#include <thread>
 
 #include "core/media/clock.hpp"
 #include "core/video/video_mixer.hpp"
@@ -97,4 +98,56 @@ TEST_CASE("the test pattern flashes white on frame 0 and 30 only", "[basic][gpu]
     }
     // The bars move: consecutive frames differ.
     CHECK(std::memcmp(frames[5]->data(0), frames[6]->data(0), 320 * 180) != 0);
+}
+
+namespace {
+
+/// A colour source that takes `delay_ms` to draw frame `slow_frame` (a stalled source).
+class SlowSource final : public Source {
+public:
+    SlowSource(int64_t slow_frame, int delay_ms)
+        : colour_(0xFF0000FF, 320, 180), slow_frame_(slow_frame), delay_ms_(delay_ms) {}
+    unsigned capabilities() const override { return kVideo; }
+    int width() const override { return 320; }
+    int height() const override { return 180; }
+    void render_video(VideoRenderContext& context) override {
+        if (context.frame_index == slow_frame_) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms_));
+        }
+        colour_.render_video(context);
+    }
+    void release_gpu() override { colour_.release_gpu(); }
+
+private:
+    ColorSource colour_;
+    int64_t slow_frame_;
+    int delay_ms_;
+};
+
+}  // namespace
+
+TEST_CASE("frames that cannot be rendered in time are counted missed and repeated",
+          "[basic][gpu]") {
+    const VideoFormat format{320, 180, {30, 1}};
+    auto queue = std::make_shared<VideoFrameQueue>(64);
+    VideoMixer mixer(format, {queue});
+    mixer.set_scene(scene_of(std::make_shared<SlowSource>(5, 200)));
+    std::promise<int64_t> start;
+    mixer.start(start.get_future().share(), 30);
+    start.set_value(clock::now_ns());
+    std::vector<VideoFramePtr> frames;
+    while (auto frame = queue->pop())
+        frames.push_back(*frame);
+
+    // 200 ms is six frame intervals: at least five deadlines pass while frame 5 renders (more
+    // if the machine is busy, which is why there is no upper bound).
+    const VideoMixerCounters counters = mixer.counters();
+    CHECK(counters.frames_missed >= 4);
+    CHECK(counters.frames_rendered + counters.frames_missed == 30);
+    // The output keeps its constant rate: every index once, in order, stamped index / fps.
+    REQUIRE(frames.size() == 30);
+    for (size_t i = 0; i < frames.size(); ++i) {
+        CHECK(frames[i]->index == int64_t(i));
+        CHECK(frames[i]->pts_ns == rescale(int64_t(i), {1, 30}, kNanoseconds));
+    }
 }
