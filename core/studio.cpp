@@ -93,7 +93,6 @@ struct Studio::Engine {
     double cpu_seconds_at_start = 0;
 
     std::vector<std::shared_ptr<OutputRunner>> outputs;  // every request, failed ones too
-    std::vector<int64_t> output_start_ns;
     std::shared_ptr<PacketFanout> fanout;
     std::unique_ptr<VideoEncodeWorker> video_worker;
     std::unique_ptr<AudioEncodeWorker> audio_worker;
@@ -122,12 +121,12 @@ StatsSnapshot Studio::Engine::totals() const {
     stats.cpu_seconds = process_cpu_seconds() - cpu_seconds_at_start;
     if (auto levels = audio_mixer.levels())
         stats.audio_levels = *levels;
-    for (size_t i = 0; i < outputs.size(); ++i) {
+    // Every output starts with the mixers; a per-output start comes with reconnecting.
+    for (const auto& runner : outputs) {
         OutputStats output;
-        output.counters = outputs[i]->counters();
-        const double seconds = double(now - output_start_ns[i]) / 1e9;
-        if (seconds > 0)
-            output.average_kbps = double(output.counters.bytes) * 8 / 1000 / seconds;
+        output.counters = runner->counters();
+        if (stats.elapsed_s > 0)
+            output.average_kbps = double(output.counters.bytes) * 8 / 1000 / stats.elapsed_s;
         stats.outputs.push_back(std::move(output));
     }
     return stats;
@@ -305,7 +304,6 @@ std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& re
     engine.audio_worker->start();
 
     engine.start_ns = clock::now_ns() + kStartLeadNs;
-    engine.output_start_ns.assign(engine.outputs.size(), engine.start_ns);
     engine.cpu_seconds_at_start = process_cpu_seconds();
     engine.audio_mixer.start(engine.start_ns, sample_limit);
     engine.start_time.set_value(engine.start_ns);

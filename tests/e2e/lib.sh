@@ -130,6 +130,29 @@ expect_exit() {  # CODE
     fi
 }
 
+# Starts the app in the background (stdout/stderr in $T, pid in APP_PID) with default signal
+# handling, as from a terminal: without job control bash starts background jobs with SIGINT
+# ignored. Then waits until it has printed MIN status lines (at most 8 s) and fails if it
+# stopped by itself.
+start_app_until_status_lines() {  # MIN ARGS...
+    local min=$1
+    shift
+    set -m
+    "$LM" "$@" >"$T/stdout" 2>"$T/stderr" &
+    APP_PID=$!
+    set +m
+    for _ in $(seq 1 80); do
+        kill -0 "$APP_PID" 2>/dev/null || break
+        [ "$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2} ' "$T/stdout" || true)" -ge "$min" ] && break
+        sleep 0.1
+    done
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        wait "$APP_PID" || true
+        show stderr "$T/stderr"
+        fail "livemachine stopped by itself before it was signalled"
+    fi
+}
+
 # The one recording nginx made of stream KEY in server NAME.
 recorded_flv() {  # NAME KEY
     local files

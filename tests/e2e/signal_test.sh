@@ -1,27 +1,16 @@
 #!/usr/bin/env bash
 # Stopping with a signal is a clean stop: SIGTERM or SIGINT mid-run (no --duration) makes the
-# app exit 0 within 5 s, with the MP4 recording playable (its moov is written last, so an
-# unfinished MP4 does not open at all) and the stream complete on the server.
+# app exit 0 within 5 s, with the MP4 recording complete and playable (its last fragment and
+# index written) and the stream complete on the server.
 #   signal_test.sh LIVEMACHINE PROBE TERM|INT
 source "$(dirname "$0")/lib.sh"
 e2e_init "$1" "$2"
 sig=$3
 start_server srv
 key=$(new_key)
-# Job control gives the app its own process group with default signal handling, as from a
-# terminal (without it, bash starts background jobs with SIGINT ignored).
-set -m
-"$LM" --headless --stream "rtmp://127.0.0.1:$SERVER_PORT/live/$key" --record "$T/show.mp4" \
-    --stats-json "$T/stats.json" >"$T/stdout" 2>"$T/stderr" &
-APP_PID=$!
-set +m
-# Let it run about 5 s: until 5 status lines, at most 8 s (in case stdout is not flushed).
-for _ in $(seq 1 80); do
-    kill -0 "$APP_PID" 2>/dev/null || break
-    [ "$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2} ' "$T/stdout" || true)" -ge 5 ] && break
-    sleep 0.1
-done
-kill -0 "$APP_PID" 2>/dev/null || { wait "$APP_PID" || true; show stderr "$T/stderr"; fail "livemachine stopped by itself before the signal"; }
+# About 5 s of streaming and recording before the signal.
+start_app_until_status_lines 5 --headless --stream "rtmp://127.0.0.1:$SERVER_PORT/live/$key" \
+    --record "$T/show.mp4" --stats-json "$T/stats.json"
 kill "-$sig" "$APP_PID"
 sent=$(date +%s.%N)
 for _ in $(seq 1 50); do

@@ -6,16 +6,7 @@
 #   signal_twice_test.sh LIVEMACHINE PROBE
 source "$(dirname "$0")/lib.sh"
 e2e_init "$1" "$2"
-set -m  # the app gets default signal handling, as from a terminal (see signal_test.sh)
-"$LM" --headless --record "$T/show.mkv" >"$T/stdout" 2>"$T/stderr" &
-APP_PID=$!
-set +m
-for _ in $(seq 1 80); do
-    kill -0 "$APP_PID" 2>/dev/null || break
-    [ "$(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2} ' "$T/stdout" || true)" -ge 3 ] && break
-    sleep 0.1
-done
-kill -0 "$APP_PID" 2>/dev/null || { wait "$APP_PID" || true; show stderr "$T/stderr"; fail "livemachine stopped by itself before the signals"; }
+start_app_until_status_lines 3 --headless --record "$T/show.mkv"
 kill -TERM "$APP_PID"
 kill -INT "$APP_PID"
 for _ in $(seq 1 20); do
