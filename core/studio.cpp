@@ -2,19 +2,20 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <future>
+#include <map>
 #include <mutex>
 #include <thread>
 
 #include <spdlog/spdlog.h>
 
 #include "core/audio/audio_mixer.hpp"
-#include "core/encode/encode_worker.hpp"
 #include "core/gpu/gpu_device.hpp"
 #include "core/media/clock.hpp"
 #include "core/media/latest_value.hpp"
-#include "core/output/packet_fanout.hpp"
+#include "core/output_group.hpp"
 #include "core/video/video_mixer.hpp"
 
 namespace lm {
@@ -22,23 +23,34 @@ namespace {
 
 constexpr int kMaxCanvasSide = 7680;
 constexpr double kMaxFrameRate = 240;
-/// How much encoded media an output may buffer before its drop policy applies.
-constexpr int kOutputBufferSeconds = 10;
 /// The first frame is due this long after everything is up, so start-up is never lag.
 constexpr int64_t kStartLeadNs = 50 * clock::kNsPerMs;
+/// The group the command line's one-shot start() runs.
+constexpr const char* kMainGroup = "main";
 
 [[noreturn]] void invalid(const std::string& message) {
     throw StudioError(StudioError::Kind::invalid_settings, message);
 }
 
-/// A plugin that should be there is not: the installation, not the request, is wrong.
-[[noreturn]] void missing_plugin(const char* what, const std::string& id) {
-    throw StudioError(
-        StudioError::Kind::startup_failed,
-        fmt::format("no {} plugin '{}' is loaded (check the plugin folder)", what, id));
+bool active(GroupState state) {
+    return state != GroupState::finished;
 }
 
 }  // namespace
+
+const char* to_string(GroupState state) {
+    switch (state) {
+        case GroupState::opening:
+            return "opening";
+        case GroupState::running:
+            return "running";
+        case GroupState::stopping:
+            return "stopping";
+        case GroupState::finished:
+            return "finished";
+    }
+    return "unknown";
+}
 
 void validate_video_format(const VideoFormat& format) {
     if (format.width <= 0 || format.height <= 0) {
@@ -61,74 +73,70 @@ void validate_video_format(const VideoFormat& format) {
 }
 
 struct Studio::Engine {
-    Engine(const StudioSettings& settings)
-        : video_queue(std::make_shared<VideoFrameQueue>(
-              std::max<size_t>(4, size_t(settings.video.frame_rate.to_double() / 2)))),
-          audio_queue(std::make_shared<AudioBlockQueue>(kAudioSampleRate / kAudioTickFrames)),
-          video_mixer(settings.video, {video_queue}),
-          audio_mixer(settings.audio_channels, {audio_queue}) {}
+    explicit Engine(const StudioSettings& settings)
+        : video_mixer(settings.video), audio_mixer(settings.audio_channels) {}
 
     ~Engine() {
+        {
+            std::lock_guard lock(mutex);
+            stopping = true;
+        }
+        stop_changed.notify_all();
+        if (sampler.joinable())
+            sampler.join();
+        groups.clear();  // each stops and waits for its outputs
         video_mixer.stop();
         audio_mixer.stop();
         if (!start_time_set)
             start_time.set_value(0);
-        if (finisher.joinable())
-            finisher.join();
-        if (sampler.joinable())
-            sampler.join();
     }
 
+    std::vector<std::shared_ptr<OutputGroup>> group_list() const {
+        std::lock_guard lock(mutex);
+        std::vector<std::shared_ptr<OutputGroup>> list;
+        for (const auto& [name, group] : groups)
+            list.push_back(group);
+        return list;
+    }
     StatsSnapshot totals() const;
     void sample_every_second();
-    void finish();
 
-    std::shared_ptr<VideoFrameQueue> video_queue;
-    std::shared_ptr<AudioBlockQueue> audio_queue;
     VideoMixer video_mixer;
     AudioMixer audio_mixer;
+    std::mutex start_mutex;  // serialises start_mixing()
     std::promise<int64_t> start_time;
-    bool start_time_set = false;
-    int64_t start_ns = 0;
-    double cpu_seconds_at_start = 0;
-
-    std::vector<std::shared_ptr<OutputRunner>> outputs;  // every request, failed ones too
-    std::shared_ptr<PacketFanout> fanout;
-    std::unique_ptr<VideoEncodeWorker> video_worker;
-    std::unique_ptr<AudioEncodeWorker> audio_worker;
-
+    bool start_time_set = false;      // guarded by start_mutex
+    std::atomic<bool> mixing{false};  // set once start_ns is final
+    int64_t start_ns = 0;             // written before `mixing`, read-only afterwards
+    double cpu_seconds_at_start = 0;  // likewise
     LatestValue<StatsSnapshot> last_second;
     std::thread sampler;
-    std::thread finisher;
-    mutable std::mutex done_mutex;
-    std::condition_variable done_changed;
-    bool done = false;  // guarded by done_mutex
+
+    mutable std::mutex mutex;
+    std::condition_variable stop_changed;
+    bool stopping = false;  // guarded by mutex
+    /// The active group of each name, or the last one that finished. Guarded by mutex.
+    std::map<std::string, std::shared_ptr<OutputGroup>> groups;
+    uint64_t next_output_id = 1;  // guarded by mutex
 };
 
 StatsSnapshot Studio::Engine::totals() const {
     StatsSnapshot stats;
     const int64_t now = clock::now_ns();
-    stats.elapsed_s = start_ns > 0 && now > start_ns ? double(now - start_ns) / 1e9 : 0;
+    if (mixing.load()) {
+        stats.elapsed_s = now > start_ns ? double(now - start_ns) / 1e9 : 0;
+        stats.cpu_seconds = process_cpu_seconds() - cpu_seconds_at_start;
+    }
     const VideoMixerCounters video = video_mixer.counters();
     stats.frames_rendered = video.frames_rendered;
     stats.frames_missed = video.frames_missed;
     stats.frames_output = video.frames_output;
     stats.render_ms_avg =
         video.frames_rendered ? double(video.render_ns_total) / 1e6 / video.frames_rendered : 0;
-    stats.frames_skipped = video_queue->dropped();
-    stats.audio_blocks_skipped = audio_queue->dropped();
-    stats.frames_encoded = video_worker ? video_worker->inputs_encoded() : 0;
-    stats.cpu_seconds = process_cpu_seconds() - cpu_seconds_at_start;
     if (auto levels = audio_mixer.levels())
         stats.audio_levels = *levels;
-    // Every output starts with the mixers; a per-output start comes with reconnecting.
-    for (const auto& runner : outputs) {
-        OutputStats output;
-        output.counters = runner->counters();
-        if (stats.elapsed_s > 0)
-            output.average_kbps = double(output.counters.bytes) * 8 / 1000 / stats.elapsed_s;
-        stats.outputs.push_back(std::move(output));
-    }
+    for (const auto& group : group_list())
+        group->add_stats(stats, now);
     return stats;
 }
 
@@ -138,10 +146,10 @@ void Studio::Engine::sample_every_second() {
     int64_t previous_render_ns = video_mixer.counters().render_ns_total;
     for (int64_t second = 1;; ++second) {
         {
-            std::unique_lock lock(done_mutex);
+            std::unique_lock lock(mutex);
             const auto deadline = std::chrono::steady_clock::time_point(
                 std::chrono::nanoseconds(start_ns + second * clock::kNsPerSecond));
-            if (done_changed.wait_until(lock, deadline, [&] { return done; }))
+            if (stop_changed.wait_until(lock, deadline, [&] { return stopping; }))
                 return;
         }
         StatsSnapshot now = totals();
@@ -154,33 +162,20 @@ void Studio::Engine::sample_every_second() {
                 rendered ? double(render_ns - previous_render_ns) / 1e6 / rendered : 0;
             now.cpu_percent_last_second =
                 100 * (now.cpu_seconds - previous.cpu_seconds) / interval_s;
-            for (size_t i = 0; i < now.outputs.size() && i < previous.outputs.size(); ++i) {
-                const uint64_t bytes =
-                    now.outputs[i].counters.bytes - previous.outputs[i].counters.bytes;
-                now.outputs[i].kbps_last_second = double(bytes) * 8 / 1000 / interval_s;
+            for (OutputStats& output : now.outputs) {
+                const auto before = std::find_if(
+                    previous.outputs.begin(), previous.outputs.end(),
+                    [&](const OutputStats& candidate) { return candidate.id == output.id; });
+                const uint64_t bytes_before =
+                    before != previous.outputs.end() ? before->counters.bytes : 0;
+                output.kbps_last_second =
+                    double(output.counters.bytes - bytes_before) * 8 / 1000 / interval_s;
             }
         }
         last_second.publish(now);
         previous = std::move(now);
         previous_render_ns = render_ns;
     }
-}
-
-// Waits for the pipeline to drain, front to back: mixers close the encoder queues, encoders
-// flush into the fan-out, the fan-out ends the outputs' input, outputs write trailers.
-void Studio::Engine::finish() {
-    pthread_setname_np(pthread_self(), "lm-finish");
-    if (video_worker)
-        video_worker->join();
-    if (audio_worker)
-        audio_worker->join();
-    for (auto& output : outputs)
-        output->join();
-    {
-        std::lock_guard lock(done_mutex);
-        done = true;
-    }
-    done_changed.notify_all();
 }
 
 Studio::Studio(const PluginRegistry& registry, StudioSettings settings)
@@ -191,11 +186,7 @@ Studio::Studio(const PluginRegistry& registry, StudioSettings settings)
 
 Studio::~Studio() {
     stop();
-    // Give the outputs a bounded time for their trailers, then cut blocking network calls.
-    if (!wait_finished(std::chrono::seconds(10))) {
-        for (auto& output : engine_->outputs)
-            output->interrupt();
-    }
+    engine_.reset();
 }
 
 void Studio::set_scene(std::shared_ptr<const Scene> scene) {
@@ -203,127 +194,139 @@ void Studio::set_scene(std::shared_ptr<const Scene> scene) {
     engine_->audio_mixer.set_scene(std::move(scene));
 }
 
-std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& requests,
-                                            double duration_s) {
+void Studio::start_mixing() {
     Engine& engine = *engine_;
-    if (requests.empty())
-        invalid("nothing to do: add at least one stream or recording");
-
-    // 1. Everything that can be checked without side effects, before anything starts.
-    std::vector<std::unique_ptr<Output>> created;
-    for (const OutputRequest& request : requests) {
-        const OutputType* type = registry_.output(request.type);
-        if (!type)
-            missing_plugin("output", request.type);
-        try {
-            created.push_back(type->create(apply_schema(type->properties, request.settings)));
-        } catch (const std::exception& e) {
-            invalid(e.what());
-        }
-    }
-    std::unique_ptr<VideoEncoder> video_encoder;
-    std::unique_ptr<AudioEncoder> audio_encoder;
+    std::lock_guard lock(engine.start_mutex);
+    if (engine.start_time_set)
+        return;
     try {
-        const VideoEncoderType* video_type = registry_.video_encoder(settings_.video_encoder);
-        if (!video_type)
-            missing_plugin("video encoder", settings_.video_encoder);
-        const AudioEncoderType* audio_type = registry_.audio_encoder(settings_.audio_encoder);
-        if (!audio_type)
-            missing_plugin("audio encoder", settings_.audio_encoder);
-        video_encoder = video_type->create(
-            settings_.video,
-            apply_schema(video_type->properties, settings_.video_encoder_settings));
-        audio_encoder = audio_type->create(
-            settings_.audio_channels,
-            apply_schema(audio_type->properties, settings_.audio_encoder_settings));
-    } catch (const StudioError&) {
-        throw;
+        engine.video_mixer.start(engine.start_time.get_future().share());
     } catch (const std::exception& e) {
-        invalid(e.what());
-    }
-
-    // 2. The GPU, before any destination is contacted, so a machine without one fails cleanly.
-    const int64_t frame_limit =
-        duration_s > 0 ? int64_t(std::llround(duration_s * settings_.video.frame_rate.to_double()))
-                       : 0;
-    const int64_t sample_limit =
-        duration_s > 0 ? int64_t(std::llround(duration_s * kAudioSampleRate)) : 0;
-    try {
-        engine.video_mixer.start(engine.start_time.get_future().share(), frame_limit);
-    } catch (const std::exception& e) {
+        engine.start_time.set_value(0);
+        engine.start_time_set = true;
         throw StudioError(StudioError::Kind::startup_failed,
                           fmt::format("cannot start the GPU mixer: {}", e.what()));
     }
     spdlog::info("GPU: {}", engine.video_mixer.gpu_description());
-
-    // 3. Open every destination at once: a slow or dead server must not delay the others.
-    const std::vector<StreamInfo> streams{video_encoder->stream_info(),
-                                          audio_encoder->stream_info()};
-    const size_t queue_capacity =
-        size_t(kOutputBufferSeconds * (settings_.video.frame_rate.to_double() +
-                                       double(kAudioSampleRate) / kAudioTickFrames));
-    std::vector<OutputOpenResult> results(requests.size());
-    std::vector<std::thread> openers;
-    for (size_t i = 0; i < requests.size(); ++i) {
-        auto runner =
-            std::make_shared<OutputRunner>(std::move(created[i]), requests[i].type, queue_capacity);
-        results[i].name = runner->counters().name;
-        engine.outputs.push_back(runner);
-        openers.emplace_back([&, runner, i] {
-            try {
-                runner->open(streams);
-            } catch (const OutputError& e) {
-                results[i].error = e.what();
-            }
-        });
-    }
-    for (auto& opener : openers)
-        opener.join();
-    std::vector<std::shared_ptr<OutputRunner>> opened;
-    for (auto& runner : engine.outputs) {
-        if (!runner->failed())
-            opened.push_back(runner);
-    }
-    if (opened.empty()) {
-        // Nothing to feed: release the GPU thread and report; every result carries its error.
-        stop();
-        engine.start_time.set_value(0);
-        engine.start_time_set = true;
-        return results;
-    }
-
-    // 4. Start from the back of the pipeline to the front, then give the mixers their start.
-    engine.fanout = std::make_shared<PacketFanout>(opened, 2);
-    engine.video_worker = std::make_unique<VideoEncodeWorker>(
-        std::move(video_encoder), engine.video_queue, engine.fanout, "lm-enc-video");
-    engine.audio_worker = std::make_unique<AudioEncodeWorker>(
-        std::move(audio_encoder), engine.audio_queue, engine.fanout, "lm-enc-audio");
-    for (auto& runner : opened)
-        runner->start();
-    engine.video_worker->start();
-    engine.audio_worker->start();
-
     engine.start_ns = clock::now_ns() + kStartLeadNs;
     engine.cpu_seconds_at_start = process_cpu_seconds();
-    engine.audio_mixer.start(engine.start_ns, sample_limit);
+    engine.audio_mixer.start(engine.start_ns);
     engine.start_time.set_value(engine.start_ns);
     engine.start_time_set = true;
+    engine.mixing.store(true);
     engine.sampler = std::thread([&engine] { engine.sample_every_second(); });
-    engine.finisher = std::thread([&engine] { engine.finish(); });
+}
+
+bool Studio::mixing() const {
+    return engine_->mixing.load() && !engine_->video_mixer.finished();
+}
+
+void Studio::set_preview_size(int max_width, int max_height) {
+    const VideoFormat& canvas = settings_.video;
+    if (max_width <= 0 || max_height <= 0) {
+        engine_->video_mixer.set_preview_size(0, 0);
+        return;
+    }
+    const double scale =
+        std::min({1.0, double(max_width) / canvas.width, double(max_height) / canvas.height});
+    const int width = std::max(2, int(std::lround(canvas.width * scale)) & ~1);
+    const int height = std::max(2, int(std::lround(canvas.height * scale)) & ~1);
+    engine_->video_mixer.set_preview_size(width, height);
+}
+
+std::shared_ptr<const VideoFrame> Studio::preview_frame() const {
+    return engine_->video_mixer.preview();
+}
+
+void Studio::start_group(const std::string& name, const std::vector<OutputRequest>& outputs,
+                         double duration_s) {
+    Engine& engine = *engine_;
+    uint64_t first_output_id = 0;
+    {
+        std::lock_guard lock(engine.mutex);
+        if (engine.stopping)
+            invalid("the studio is stopping");
+        const auto existing = engine.groups.find(name);
+        if (existing != engine.groups.end() && active(existing->second->state()))
+            invalid(fmt::format("'{}' is already running: stop it first", name));
+        first_output_id = engine.next_output_id;
+        engine.next_output_id += outputs.size();
+    }
+    // Everything that can be checked without side effects, before the GPU or any network.
+    auto group =
+        std::make_shared<OutputGroup>(name, registry_, settings_, outputs, first_output_id);
+    start_mixing();
+    {
+        std::lock_guard lock(engine.mutex);
+        if (engine.stopping)
+            invalid("the studio is stopping");
+        const auto existing = engine.groups.find(name);
+        if (existing != engine.groups.end() && active(existing->second->state()))
+            invalid(fmt::format("'{}' is already running: stop it first", name));
+        engine.groups[name] = group;
+    }
+    group->start(engine.video_mixer, engine.audio_mixer, duration_s);
+}
+
+std::vector<OutputOpenResult> Studio::wait_group_opened(const std::string& name) {
+    std::shared_ptr<OutputGroup> group;
+    {
+        std::lock_guard lock(engine_->mutex);
+        const auto found = engine_->groups.find(name);
+        if (found == engine_->groups.end())
+            return {};
+        group = found->second;
+    }
+    return group->wait_opened();
+}
+
+void Studio::stop_group(const std::string& name) {
+    std::lock_guard lock(engine_->mutex);
+    const auto found = engine_->groups.find(name);
+    if (found != engine_->groups.end())
+        found->second->stop();
+}
+
+std::optional<GroupState> Studio::group_state(const std::string& name) const {
+    std::lock_guard lock(engine_->mutex);
+    const auto found = engine_->groups.find(name);
+    if (found == engine_->groups.end())
+        return std::nullopt;
+    return found->second->state();
+}
+
+std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& outputs,
+                                            double duration_s) {
+    start_group(kMainGroup, outputs, duration_s);
+    std::vector<OutputOpenResult> results = wait_group_opened(kMainGroup);
+    const bool all_failed = std::all_of(results.begin(), results.end(),
+                                        [](const auto& result) { return !result.error.empty(); });
+    if (all_failed)
+        stop();  // nothing to feed: release the GPU thread
     return results;
 }
 
 void Studio::stop() {
+    {
+        std::lock_guard lock(engine_->mutex);
+        engine_->stopping = true;
+        for (auto& [name, group] : engine_->groups)
+            group->stop();
+    }
+    engine_->stop_changed.notify_all();
     engine_->video_mixer.stop();
     engine_->audio_mixer.stop();
 }
 
 bool Studio::wait_finished(std::chrono::milliseconds timeout) {
-    Engine& engine = *engine_;
-    if (!engine.finisher.joinable())
-        return true;  // never started
-    std::unique_lock lock(engine.done_mutex);
-    return engine.done_changed.wait_for(lock, timeout, [&] { return engine.done; });
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (const auto& group : engine_->group_list()) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        if (!group->wait_finished(std::max(left, std::chrono::milliseconds(0))))
+            return false;
+    }
+    return true;
 }
 
 StatsSnapshot Studio::stats() const {

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -55,6 +56,20 @@ struct OutputOpenResult {
     std::string error;
 };
 
+/// Where an output group is in its life.
+enum class GroupState {
+    opening = 1,  ///< connecting to its destinations
+    running,      ///< encoding and sending
+    stopping,     ///< stop asked: flushing, writing trailers
+    finished,     ///< every output closed (or none could open)
+};
+const char* to_string(GroupState state);
+
+class VideoFrame;
+
+/// The studio runs for a whole session: once mixing has started, the preview and meters are
+/// live, and output groups ("streaming", "recording") start and stop independently, each with
+/// its own encode, each stream starting at timestamp 0.
 class Studio {
 public:
     /// `registry` must outlive the studio.
@@ -63,32 +78,58 @@ public:
     Studio(const Studio&) = delete;
     Studio& operator=(const Studio&) = delete;
 
+    const StudioSettings& settings() const { return settings_; }
+
     /// Shows `scene` on program from the next frame and audio tick.
     void set_scene(std::shared_ptr<const Scene> scene);
 
-    /// Creates the encoders and outputs, starts the GPU, opens every output in parallel and
-    /// starts mixing. With `duration_s` > 0 everything stops by itself after that much stream
-    /// time. Returns one result per request (a destination that failed to open does not stop
-    /// the others); when every one failed, nothing runs and the studio is finished. Throws
-    /// StudioError: invalid_settings before anything started (bad URL, bad encoder setting),
-    /// startup_failed when the GPU or a needed plugin is missing. Call once.
+    /// Starts the GPU and both mixers (idempotent). Throws StudioError (startup_failed) when
+    /// there is no usable GPU.
+    void start_mixing();
+    bool mixing() const;
+
+    /// Turns the preview on at the largest size that fits `max_width` x `max_height` with the
+    /// canvas's aspect (never larger than the canvas); 0 x 0 turns it off. MT safe.
+    void set_preview_size(int max_width, int max_height);
+    /// The newest program picture as RGBA, or null (preview off, or not mixing yet). MT safe.
+    std::shared_ptr<const VideoFrame> preview_frame() const;
+
+    /// Starts the output group `name`: checks the requests and creates its encoders at once
+    /// (throws StudioError: invalid_settings for a bad request, a group of that name still
+    /// active, or a bad encoder setting; startup_failed for a missing plugin or GPU), starts
+    /// mixing if needed, then opens the destinations in the background and returns without
+    /// waiting for any network. With `duration_s` > 0 the group ends by itself after that much
+    /// media. A finished group of the same name is replaced (its counters go with it).
+    void start_group(const std::string& name, const std::vector<OutputRequest>& outputs,
+                     double duration_s = 0);
+    /// Waits until every destination of `name` has opened or failed; one result per request
+    /// (empty when there is no such group).
+    std::vector<OutputOpenResult> wait_group_opened(const std::string& name);
+    /// Stops the group `name` (destinations still connecting give up). Returns at once.
+    void stop_group(const std::string& name);
+    /// The state of group `name`, or nothing when it was never started.
+    std::optional<GroupState> group_state(const std::string& name) const;
+
+    /// The command line's one-shot: start_group("main", outputs, duration_s), waiting for the
+    /// destinations. Returns one result per request; when every one failed, nothing runs and
+    /// the studio is finished.
     std::vector<OutputOpenResult> start(const std::vector<OutputRequest>& outputs,
                                         double duration_s);
 
-    /// Asks everything to stop: the mixers stop at their next tick, encoders flush, outputs
-    /// write their trailers. Returns at once; wait_finished() waits.
+    /// Asks everything to stop: every group, then the mixers. Returns at once;
+    /// wait_finished() waits for the groups.
     void stop();
-    /// True when the duration has been reached or stop() was called, and every output is
-    /// closed. Waits up to `timeout` for it.
+    /// True when no group is opening, running or stopping. Waits up to `timeout` for it.
     bool wait_finished(std::chrono::milliseconds timeout);
 
     /// Counters right now (totals; the last-second values come from the sampler).
     StatsSnapshot stats() const;
-    /// The newest one-second snapshot, published once per second while running; null before.
+    /// The newest one-second snapshot, published once per second while mixing; null before.
     std::shared_ptr<const StatsSnapshot> last_second_stats() const;
 
 private:
     struct Engine;
+
     const PluginRegistry& registry_;
     const StudioSettings settings_;
     std::unique_ptr<Engine> engine_;

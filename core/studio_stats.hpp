@@ -11,9 +11,11 @@
 namespace lm {
 
 struct OutputStats {
+    uint64_t id = 0;    ///< unique for the studio's lifetime: tells outputs apart over time
+    std::string group;  ///< the output group it belongs to ("streaming", "recording")
     OutputCounters counters;
     double kbps_last_second = 0;  ///< payload bitrate over the last second
-    double average_kbps = 0;      ///< payload bitrate since the output started
+    double average_kbps = 0;      ///< payload bitrate since its group started running
 };
 
 /// An immutable snapshot; `*_last_second` values come from the sampler's one-second window.
@@ -21,7 +23,7 @@ struct StatsSnapshot {
     double elapsed_s = 0;          ///< since the mixers started
     uint64_t frames_rendered = 0;  ///< drawn by the GPU
     uint64_t frames_missed = 0;    ///< rendering lag
-    uint64_t frames_output = 0;    ///< given to the encoder (rendered + repeated)
+    uint64_t frames_output = 0;    ///< produced at the output rate (rendered + repeated)
     uint64_t frames_skipped = 0;   ///< encoding lag: the encoder could not take them
     uint64_t frames_encoded = 0;
     uint64_t audio_blocks_skipped = 0;

@@ -8,8 +8,7 @@
 
 namespace lm {
 
-AudioMixer::AudioMixer(int channels, std::vector<std::shared_ptr<AudioBlockQueue>> consumers)
-    : channels_(channels), consumers_(std::move(consumers)), scratch_(channels, kAudioTickFrames) {}
+AudioMixer::AudioMixer(int channels) : channels_(channels), scratch_(channels, kAudioTickFrames) {}
 
 AudioMixer::~AudioMixer() {
     stop();
@@ -21,8 +20,17 @@ void AudioMixer::set_scene(std::shared_ptr<const Scene> scene) {
     scene_.store(std::move(scene));
 }
 
-void AudioMixer::start(int64_t start_ns, int64_t sample_limit) {
-    thread_ = std::thread([this, start_ns, sample_limit] { run(start_ns, sample_limit); });
+void AudioMixer::add_consumer(std::shared_ptr<AudioBlockQueue> queue, int64_t first_sample,
+                              int64_t end_sample) {
+    consumers_.add(std::move(queue), first_sample, end_sample);
+}
+
+void AudioMixer::end_consumer(const AudioBlockQueue* queue) {
+    consumers_.end_at(queue, ConsumerSet<AudioBlockPtr>::kEndNow);
+}
+
+void AudioMixer::start(int64_t start_ns) {
+    thread_ = std::thread([this, start_ns] { run(start_ns); });
 }
 
 void AudioMixer::stop() {
@@ -51,13 +59,11 @@ void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out) 
     }
 }
 
-void AudioMixer::run(int64_t start_ns, int64_t sample_limit) {
+void AudioMixer::run(int64_t start_ns) {
     pthread_setname_np(pthread_self(), "lm-audio");
     const Rational tick_duration{kAudioTickFrames, kAudioSampleRate};
     for (int64_t tick = 0; !stop_requested_.load(); ++tick) {
         const int64_t start_sample = tick * kAudioTickFrames;
-        if (sample_limit > 0 && start_sample >= sample_limit)
-            break;
         // Deadlines are computed from the tick number, never accumulated, so the mixer cannot
         // drift from the video mixer that shares start_ns.
         const int64_t deadline = start_ns + rescale(tick, tick_duration, kNanoseconds);
@@ -70,13 +76,11 @@ void AudioMixer::run(int64_t start_ns, int64_t sample_limit) {
             mix(*scene, start_sample, *block);
         block->start_sample = start_sample;
         levels_.publish(measure_levels(*block));
-        for (auto& consumer : consumers_)
-            consumer->try_push(block);
+        consumers_.deliver(block, start_sample);
         ticks_.fetch_add(1);
     }
     finished_.store(true);
-    for (auto& consumer : consumers_)
-        consumer->close();
+    consumers_.close_all();
 }
 
 }  // namespace lm

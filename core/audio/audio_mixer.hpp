@@ -1,7 +1,7 @@
 // The audio mixer: a thread ticking every kAudioTickFrames samples (21.3 ms at 48 kHz) on
 // absolute deadlines. Each tick pulls every audible item of the current scene (shifted by its
 // sync offset), applies gain and mute, mixes, measures the levels and hands the block to every
-// consumer queue.
+// consumer queue. Encoders join and leave as consumers while it runs.
 #pragma once
 
 #include <atomic>
@@ -13,6 +13,7 @@
 #include "core/audio/audio_meter.hpp"
 #include "core/media/audio_block.hpp"
 #include "core/media/bounded_queue.hpp"
+#include "core/media/consumer_set.hpp"
 #include "core/media/latest_value.hpp"
 #include "core/scene/scene.hpp"
 
@@ -27,8 +28,7 @@ struct AudioMixerCounters {
 
 class AudioMixer {
 public:
-    /// `consumers` receive every mixed block (their try_push drop counts are theirs to report).
-    AudioMixer(int channels, std::vector<std::shared_ptr<AudioBlockQueue>> consumers);
+    explicit AudioMixer(int channels);
     ~AudioMixer();  ///< stops the thread
     AudioMixer(const AudioMixer&) = delete;
     AudioMixer& operator=(const AudioMixer&) = delete;
@@ -36,10 +36,16 @@ public:
     /// Replaces the scene the next tick mixes. MT safe.
     void set_scene(std::shared_ptr<const Scene> scene);
 
+    /// Blocks starting at samples in [first_sample, end_sample) go to `queue` (their try_push
+    /// drop counts are the consumer's to report); the mixer closes it after the last. MT safe.
+    void add_consumer(std::shared_ptr<AudioBlockQueue> queue, int64_t first_sample,
+                      int64_t end_sample = ConsumerSet<AudioBlockPtr>::kOpenEnd);
+    /// Ends `queue`'s range: it is closed at the next tick. MT safe.
+    void end_consumer(const AudioBlockQueue* queue);
+
     /// Starts ticking; sample 0 is due at `start_ns` (a clock::now_ns() value shared with the
-    /// video mixer so both streams start at the same instant). With `sample_limit` > 0 the
-    /// mixer stops by itself after that many samples (the last block is completed with silence).
-    void start(int64_t start_ns, int64_t sample_limit);
+    /// video mixer so both streams start at the same instant).
+    void start(int64_t start_ns);
     /// Stops after the current tick and closes the consumer queues. Idempotent; MT safe.
     void stop();
     /// True once the thread has finished (limit reached or stopped).
@@ -54,10 +60,10 @@ public:
     std::shared_ptr<const AudioLevels> levels() const { return levels_.get(); }
 
 private:
-    void run(int64_t start_ns, int64_t sample_limit);
+    void run(int64_t start_ns);
 
     const int channels_;
-    std::vector<std::shared_ptr<AudioBlockQueue>> consumers_;
+    ConsumerSet<AudioBlockPtr> consumers_;
     std::atomic<std::shared_ptr<const Scene>> scene_;
     std::atomic<bool> stop_requested_{false};
     std::atomic<bool> finished_{false};

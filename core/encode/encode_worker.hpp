@@ -17,18 +17,29 @@
 
 namespace lm {
 
+/// Where an input sits on the mixer's timeline, in its encoder's time base.
+inline int64_t timeline_position(const VideoFramePtr& frame) {
+    return frame->index;
+}
+inline int64_t timeline_position(const AudioBlockPtr& block) {
+    return block->start_sample;
+}
+
 /// `Encoder` is VideoEncoder or AudioEncoder; `Input` its VideoFramePtr or AudioBlockPtr.
 template <typename Encoder, typename Input>
 class EncodeWorker {
 public:
     /// The queue is the one the mixer pushes into: its drop count is the number of inputs the
-    /// encoder could not take in time ("skipped: encoding lag").
+    /// encoder could not take in time ("skipped: encoding lag"). `origin` is the timeline
+    /// position this encode starts at (a frame index or a sample number): the encoder's
+    /// timestamps start from there, so a stream started an hour into the session starts at 0.
     EncodeWorker(std::unique_ptr<Encoder> encoder, std::shared_ptr<BoundedQueue<Input>> queue,
-                 std::shared_ptr<PacketFanout> fanout, const char* thread_name)
+                 std::shared_ptr<PacketFanout> fanout, const char* thread_name, int64_t origin)
         : encoder_(std::move(encoder)),
           queue_(std::move(queue)),
           fanout_(std::move(fanout)),
-          thread_name_(thread_name) {}
+          thread_name_(thread_name),
+          origin_(origin) {}
     ~EncodeWorker() { join(); }
     EncodeWorker(const EncodeWorker&) = delete;
     EncodeWorker& operator=(const EncodeWorker&) = delete;
@@ -54,11 +65,11 @@ private:
         pthread_setname_np(pthread_self(), thread_name_);
         try {
             while (auto input = queue_->pop()) {
-                encoder_->send(*input);
+                encoder_->send(*input, timeline_position(*input) - origin_);
                 inputs_encoded_.fetch_add(1);
                 drain();
             }
-            encoder_->send(nullptr);
+            encoder_->send(nullptr, 0);
             drain();
         } catch (const EncoderError& e) {
             std::lock_guard lock(mutex_);
@@ -80,6 +91,7 @@ private:
     std::shared_ptr<BoundedQueue<Input>> queue_;
     std::shared_ptr<PacketFanout> fanout_;
     const char* thread_name_;
+    const int64_t origin_;
     std::atomic<uint64_t> inputs_encoded_{0};
     std::atomic<bool> failed_{false};
     mutable std::mutex mutex_;

@@ -36,9 +36,9 @@ public:
     /// The stream this encoder produces (codec, size, time base, extradata). Valid after
     /// construction.
     virtual StreamInfo stream_info() const = 0;
-    /// Queues one NV12 frame (index drives the timestamps); a null frame starts the flush.
-    /// Throws EncoderError.
-    virtual void send(const VideoFramePtr& frame) = 0;
+    /// Queues one NV12 frame shown at `pts` (in stream_info().time_base: frames since this
+    /// encode started); a null frame starts the flush. Throws EncoderError.
+    virtual void send(const VideoFramePtr& frame, int64_t pts) = 0;
     virtual ReceiveResult receive(PacketPtr& packet) = 0;
 };
 
@@ -47,8 +47,9 @@ class AudioEncoder {
 public:
     virtual ~AudioEncoder() = default;
     virtual StreamInfo stream_info() const = 0;
-    /// Queues one block (48 kHz planar float, kAudioTickFrames long); null starts the flush.
-    virtual void send(const AudioBlockPtr& block) = 0;
+    /// Queues one block (48 kHz planar float, kAudioTickFrames long) starting at `pts` (samples
+    /// since this encode started); null starts the flush.
+    virtual void send(const AudioBlockPtr& block, int64_t pts) = 0;
     virtual ReceiveResult receive(PacketPtr& packet) = 0;
 };
 

@@ -1,5 +1,6 @@
-// Asynchronous readback of Nv12Converter's planes into CPU frames through pixel-buffer objects,
-// so the render thread never waits for the GPU. Video thread only, GL context current.
+// Asynchronous readback of Nv12Converter's planes (for encoders) or of an RGBA render target
+// (for the preview) into CPU frames through pixel-buffer objects, so the render thread never
+// waits for the GPU. Video thread only, GL context current.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 namespace lm {
 
 class Nv12Converter;
+class RenderTarget;
 
 /// A ring of pixel-buffer objects, `depth` frames deep. start() queues an asynchronous copy of
 /// the converter's planes (glReadPixels into a PBO + a fence) and returns at once; a later
@@ -19,7 +21,11 @@ class Nv12Converter;
 /// threads) works while the render thread goes on. Frames come out in the order started.
 class ReadbackRing {
 public:
-    ReadbackRing(int width, int height, int depth = 3);  ///< GL context current
+    /// Reads NV12 frames from an Nv12Converter. GL context current.
+    ReadbackRing(int width, int height, int depth = 3)
+        : ReadbackRing(PixelFormat::nv12, width, height, depth) {}
+    /// `format` is nv12 (start with a converter) or rgba (start with a render target).
+    ReadbackRing(PixelFormat format, int width, int height, int depth);
     ~ReadbackRing();
     ReadbackRing(const ReadbackRing&) = delete;
     ReadbackRing& operator=(const ReadbackRing&) = delete;
@@ -27,6 +33,8 @@ public:
     /// Starts reading `converter`'s current planes, tagging them with `index`/`pts_ns`.
     /// If every slot is busy, first completes the oldest one (blocking) and keeps it for poll().
     void start(const Nv12Converter& converter, int64_t index, int64_t pts_ns);
+    /// Starts reading an RGBA8 `target` of the ring's size (an rgba ring).
+    void start(const RenderTarget& target, int64_t index, int64_t pts_ns);
 
     /// The oldest finished frame (an NV12 VideoFrame with index and pts_ns set), or null if
     /// none is ready. With `wait`, blocks until the oldest pending read completes (null only
@@ -38,11 +46,18 @@ public:
 
 private:
     struct Slot;
+    /// The slot the next read goes to (completing the oldest read first if all are busy).
+    Slot& begin_read(int64_t index, int64_t pts_ns);
+    void end_read();
     std::shared_ptr<VideoFrame> finish_oldest();
-    /// Bytes per plane row in a slot's buffer: the converter's packed rows, width rounded up
-    /// to a multiple of 4.
-    int row_bytes() const { return (width_ + 3) / 4 * 4; }
+    /// Bytes per row in a slot's buffer: for NV12 the converter's packed rows, width rounded
+    /// up to a multiple of 4; for RGBA 4 bytes per pixel.
+    int row_bytes() const {
+        return format_ == PixelFormat::rgba ? width_ * 4 : (width_ + 3) / 4 * 4;
+    }
+    size_t buffer_bytes() const;
 
+    PixelFormat format_;
     int width_;
     int height_;
     VideoFramePool frame_pool_;  // frames outlive the ring safely (see the pool)

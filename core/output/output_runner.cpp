@@ -10,6 +10,8 @@ const char* to_string(OutputState state) {
     switch (state) {
         case OutputState::idle:
             return "idle";
+        case OutputState::connecting:
+            return "connecting";
         case OutputState::running:
             return "running";
         case OutputState::finished:
@@ -35,6 +37,7 @@ OutputRunner::~OutputRunner() {
 }
 
 void OutputRunner::open(const std::vector<StreamInfo>& streams) {
+    state_.store(OutputState::connecting);
     try {
         output_->open(streams);
     } catch (const OutputError& e) {

@@ -16,10 +16,11 @@
 namespace lm {
 
 enum class OutputState {
-    idle = 1,  ///< created, not opened
-    running,   ///< open and writing
-    finished,  ///< closed cleanly, trailer written
-    failed,    ///< gave up; `error` says why
+    idle = 1,    ///< created, not opened
+    connecting,  ///< opening the destination (connecting to the server, creating the file)
+    running,     ///< open and writing
+    finished,    ///< closed cleanly, trailer written
+    failed,      ///< gave up; `error` says why
 };
 
 const char* to_string(OutputState state);

@@ -34,8 +34,7 @@ bool draws_video(const SceneItem& item) {
 
 }  // namespace
 
-VideoMixer::VideoMixer(VideoFormat format, std::vector<std::shared_ptr<VideoFrameQueue>> consumers)
-    : format_(format), consumers_(std::move(consumers)) {}
+VideoMixer::VideoMixer(VideoFormat format) : format_(format) {}
 
 VideoMixer::~VideoMixer() {
     stop();
@@ -47,12 +46,27 @@ void VideoMixer::set_scene(std::shared_ptr<const Scene> scene) {
     scene_.store(std::move(scene));
 }
 
-void VideoMixer::start(std::shared_future<int64_t> start_ns, int64_t frame_limit) {
+void VideoMixer::add_consumer(std::shared_ptr<VideoFrameQueue> queue, int64_t first_index,
+                              int64_t end_index) {
+    consumers_.add(std::move(queue), first_index, end_index);
+}
+
+void VideoMixer::end_consumer(const VideoFrameQueue* queue) {
+    consumers_.end_at(queue, ConsumerSet<VideoFramePtr>::kEndNow);
+}
+
+void VideoMixer::set_preview_size(int width, int height) {
+    const bool off = width <= 0 || height <= 0;
+    preview_size_.store(off ? 0 : uint64_t(uint32_t(width & ~1)) << 32 | uint32_t(height & ~1));
+    if (off)
+        preview_.store(nullptr);
+}
+
+void VideoMixer::start(std::shared_future<int64_t> start_ns) {
     std::promise<std::string> started;
     auto started_future = started.get_future();
-    thread_ = std::thread([this, start_ns, frame_limit, p = std::move(started)]() mutable {
-        run(start_ns, frame_limit, std::move(p));
-    });
+    thread_ = std::thread(
+        [this, start_ns, p = std::move(started)]() mutable { run(start_ns, std::move(p)); });
     gpu_description_ = started_future.get();  // rethrows the GpuError of a failed device
 }
 
@@ -83,13 +97,16 @@ public:
             source->release_gpu();
     }
 
-    /// Draws frame `index` and starts its readback; delivers whatever readbacks completed.
+    /// Draws frame `index`, starts its readbacks (for encoders only while any is listening;
+    /// for the preview only while it is on) and delivers whatever readbacks completed.
     void render(int64_t index, int64_t pts_ns, const std::shared_ptr<const Scene>& scene) {
         render_scene(index, pts_ns, scene);
-        converter_.convert(canvas_.texture());
-        readback_.start(converter_, index, pts_ns);
-        while (auto frame = readback_.poll(false))
-            deliver(std::move(frame));
+        if (!mixer_.consumers_.empty()) {
+            converter_.convert(canvas_.texture());
+            readback_.start(converter_, index, pts_ns);
+        }
+        render_preview(index, pts_ns);
+        poll_readbacks();
     }
 
     void render_scene(int64_t index, int64_t pts_ns, const std::shared_ptr<const Scene>& scene) {
@@ -124,7 +141,7 @@ public:
     /// Repeats the newest picture as frame `index` (a frame that could not be rendered in time).
     void repeat_last(int64_t index, int64_t pts_ns) {
         drain();
-        if (!last_)
+        if (!last_ || mixer_.consumers_.empty())
             return;
         auto copy = std::make_shared<VideoFrame>(*last_);
         copy->index = index;
@@ -143,9 +160,40 @@ public:
 private:
     void deliver(std::shared_ptr<VideoFrame> frame) {
         last_ = frame;
-        for (auto& consumer : mixer_.consumers_)
-            consumer->try_push(frame);
-        mixer_.frames_output_.fetch_add(1);
+        mixer_.consumers_.deliver(frame, frame->index);
+    }
+
+    void poll_readbacks() {
+        while (auto frame = readback_.poll(false))
+            deliver(std::move(frame));
+        if (preview_readback_) {
+            std::shared_ptr<VideoFrame> newest;
+            while (auto frame = preview_readback_->poll(false))
+                newest = std::move(frame);
+            if (newest)
+                mixer_.preview_.store(std::move(newest));
+        }
+    }
+
+    /// Scales the canvas into the preview target and starts reading it back.
+    void render_preview(int64_t index, int64_t pts_ns) {
+        const uint64_t size = mixer_.preview_size_.load();
+        const int width = int(size >> 32);
+        const int height = int(size & 0xffffffffu);
+        if (size == 0) {
+            preview_readback_.reset();
+            preview_target_.reset();
+            return;
+        }
+        if (!preview_target_ || preview_target_->width() != width ||
+            preview_target_->height() != height) {
+            preview_readback_.reset();
+            preview_target_ = std::make_unique<RenderTarget>(GL_RGBA8, width, height);
+            preview_readback_ = std::make_unique<ReadbackRing>(PixelFormat::rgba, width, height, 2);
+        }
+        preview_target_->bind();
+        painter_.blit(canvas_.texture());
+        preview_readback_->start(*preview_target_, index, pts_ns);
     }
 
     /// Frees the GPU state of sources the new scene no longer shows.
@@ -169,13 +217,14 @@ private:
     RenderTarget canvas_;
     Nv12Converter converter_;
     ReadbackRing readback_;
+    std::unique_ptr<RenderTarget> preview_target_;
+    std::unique_ptr<ReadbackRing> preview_readback_;
     std::shared_ptr<const Scene> scene_;
     std::vector<std::shared_ptr<Source>> gpu_sources_;  // sources holding GL objects
     std::shared_ptr<const VideoFrame> last_;
 };
 
-void VideoMixer::run(std::shared_future<int64_t> start_time, int64_t frame_limit,
-                     std::promise<std::string> started) {
+void VideoMixer::run(std::shared_future<int64_t> start_time, std::promise<std::string> started) {
     pthread_setname_np(pthread_self(), "lm-video");
     std::unique_ptr<GpuDevice> device;
     std::unique_ptr<RenderLoop> loop;
@@ -187,8 +236,7 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, int64_t frame_limit
     } catch (...) {
         loop.reset();
         device.reset();
-        for (auto& consumer : consumers_)
-            consumer->close();
+        consumers_.close_all();
         finished_.store(true);
         started.set_exception(std::current_exception());
         return;
@@ -204,30 +252,30 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, int64_t frame_limit
     auto deadline = [&](int64_t index) {
         return start_ns + rescale(index, frame_duration, kNanoseconds);
     };
-    auto within_limit = [&](int64_t index) { return frame_limit <= 0 || index < frame_limit; };
 
     int64_t index = 0;
-    while (!stop_requested_.load() && within_limit(index)) {
+    while (!stop_requested_.load()) {
         clock::sleep_until_ns(deadline(index));
         const int64_t begin_ns = clock::now_ns();
         loop->render(index, deadline(index) - start_ns, scene_.load());
         render_ns_total_.fetch_add(clock::now_ns() - begin_ns);
         frames_rendered_.fetch_add(1);
-        ++index;
+        frames_output_.fetch_add(1);
+        next_index_.store(++index);
         // Frames whose whole interval has already gone by cannot be rendered in time: repeat
         // the last picture for them (rendering lag) so the output keeps a constant rate.
-        while (within_limit(index) && clock::now_ns() >= deadline(index + 1)) {
+        while (clock::now_ns() >= deadline(index + 1)) {
             loop->repeat_last(index, deadline(index) - start_ns);
             frames_missed_.fetch_add(1);
-            ++index;
+            frames_output_.fetch_add(1);
+            next_index_.store(++index);
         }
     }
     loop->drain();
     loop.reset();
     device.reset();
     finished_.store(true);
-    for (auto& consumer : consumers_)
-        consumer->close();
+    consumers_.close_all();
 }
 
 }  // namespace lm

@@ -1,6 +1,8 @@
 // The video mixer: owns the GPU device on its own thread, renders the current scene at the
 // output frame rate on absolute deadlines, converts to NV12 on the GPU, reads back
-// asynchronously and hands frames to every consumer queue without ever waiting for them.
+// asynchronously and hands frames to every consumer queue without ever waiting for them. It
+// runs for the whole session: encoders join and leave as consumers, and the preview reads a
+// small RGBA copy of every frame from a latest-value mailbox.
 #pragma once
 
 #include <atomic>
@@ -13,6 +15,7 @@
 
 #include "core/encode/encoder.hpp"
 #include "core/media/bounded_queue.hpp"
+#include "core/media/consumer_set.hpp"
 #include "core/media/video_frame.hpp"
 #include "core/scene/scene.hpp"
 
@@ -25,13 +28,13 @@ struct VideoMixerCounters {
     /// Frames that could not be rendered before their deadline (rendering lag); the previous
     /// picture was repeated in their place so the output keeps its constant frame rate.
     uint64_t frames_missed = 0;
-    uint64_t frames_output = 0;   ///< frames handed to consumers (rendered + repeated)
+    uint64_t frames_output = 0;   ///< frames produced (rendered + repeated)
     int64_t render_ns_total = 0;  ///< time spent rendering + converting + starting readback
 };
 
 class VideoMixer {
 public:
-    VideoMixer(VideoFormat format, std::vector<std::shared_ptr<VideoFrameQueue>> consumers);
+    explicit VideoMixer(VideoFormat format);
     ~VideoMixer();  ///< stops the thread
     VideoMixer(const VideoMixer&) = delete;
     VideoMixer& operator=(const VideoMixer&) = delete;
@@ -39,12 +42,26 @@ public:
     /// Replaces the scene drawn from the next frame on. MT safe.
     void set_scene(std::shared_ptr<const Scene> scene);
 
+    /// NV12 frames [first_index, end_index) go to `queue`; the mixer closes it after the last
+    /// one (or when it stops). Frames are converted and read back only while some consumer is
+    /// registered. MT safe.
+    void add_consumer(std::shared_ptr<VideoFrameQueue> queue, int64_t first_index,
+                      int64_t end_index = ConsumerSet<VideoFramePtr>::kOpenEnd);
+    /// Ends `queue`'s range: it is closed when the next frame is delivered. MT safe.
+    void end_consumer(const VideoFrameQueue* queue);
+    /// The index of the next frame to be rendered (0 before start). MT safe.
+    int64_t next_frame_index() const { return next_index_.load(); }
+
+    /// Publishes every frame as RGBA at `width` x `height` (even; 0 x 0 turns it off). MT safe.
+    void set_preview_size(int width, int height);
+    /// The newest preview picture (index and pts_ns set), or null. MT safe.
+    std::shared_ptr<const VideoFrame> preview() const { return preview_.load(); }
+
     /// Starts the video thread, which creates the GPU device; waits until the device is up and
     /// throws GpuError if it could not be. The thread then waits for `start_ns`: frame n is due
     /// at start_ns + n / fps, so the GPU start-up cost never counts as lag (a start time in
-    /// the past, or stop() before it is set, is fine). With `frame_limit` > 0 the mixer stops
-    /// by itself after that many frames.
-    void start(std::shared_future<int64_t> start_ns, int64_t frame_limit);
+    /// the past, or stop() before it is set, is fine).
+    void start(std::shared_future<int64_t> start_ns);
     /// Stops after the current frame, delivers what is still being read back, closes the
     /// consumer queues. Idempotent; MT safe.
     void stop();
@@ -56,12 +73,14 @@ public:
 
 private:
     class RenderLoop;
-    void run(std::shared_future<int64_t> start_ns, int64_t frame_limit,
-             std::promise<std::string> started);
+    void run(std::shared_future<int64_t> start_ns, std::promise<std::string> started);
 
     const VideoFormat format_;
-    std::vector<std::shared_ptr<VideoFrameQueue>> consumers_;
+    ConsumerSet<VideoFramePtr> consumers_;
     std::atomic<std::shared_ptr<const Scene>> scene_;
+    std::atomic<std::shared_ptr<const VideoFrame>> preview_;
+    std::atomic<uint64_t> preview_size_{0};  // width << 32 | height
+    std::atomic<int64_t> next_index_{0};
     std::atomic<bool> stop_requested_{false};
     std::atomic<bool> finished_{false};
     std::atomic<uint64_t> frames_rendered_{0};

@@ -99,7 +99,7 @@ void AacEncoder::release() {
     avcodec_free_context(&context_);
 }
 
-void AacEncoder::send(const AudioBlockPtr& block) {
+void AacEncoder::send(const AudioBlockPtr& block, int64_t pts) {
     if (flushing_)
         throw EncoderError("aac: a block was sent after the flush started");
     if (!block) {
@@ -129,7 +129,7 @@ void AacEncoder::send(const AudioBlockPtr& block) {
         const auto samples = block->channel(c);
         std::memcpy(frame_->extended_data[c], samples.data(), samples.size_bytes());
     }
-    frame_->pts = block->start_sample;
+    frame_->pts = pts;
     result = avcodec_send_frame(context_, frame_);
     if (result < 0)
         throw EncoderError("aac: encoding failed: " + av_error_text(result));

@@ -41,7 +41,7 @@ public:
     StreamInfo stream_info() const override { return info_; }
     /// `block` must have the encoder's channel count and exactly 1024 frames. Null starts the
     /// flush; sending a block after that throws EncoderError.
-    void send(const AudioBlockPtr& block) override;
+    void send(const AudioBlockPtr& block, int64_t pts) override;
     ReceiveResult receive(PacketPtr& packet) override;
 
 private:

@@ -199,7 +199,7 @@ X264Encoder::~X264Encoder() {
         x264_encoder_close(encoder_);
 }
 
-void X264Encoder::send(const VideoFramePtr& frame) {
+void X264Encoder::send(const VideoFramePtr& frame, int64_t pts) {
     if (flushing_)
         throw EncoderError("x264: a frame was sent after the flush started");
     if (!frame) {
@@ -223,7 +223,7 @@ void X264Encoder::send(const VideoFramePtr& frame) {
         picture.img.plane[p] = const_cast<uint8_t*>(frame->data(p));
         picture.img.i_stride[p] = frame->stride(p);
     }
-    picture.i_pts = frame->index;
+    picture.i_pts = pts;
     encode(&picture);
 }
 

@@ -35,7 +35,7 @@ public:
     StreamInfo stream_info() const override { return info_; }
     /// Encodes `frame` (must be NV12 of the opened size). A null frame starts the flush; after
     /// that, sending another frame throws EncoderError.
-    void send(const VideoFramePtr& frame) override;
+    void send(const VideoFramePtr& frame, int64_t pts) override;
     /// Returns the next packet in decode order, `again` when x264 needs more frames, `end` once
     /// flushed and drained.
     ReceiveResult receive(PacketPtr& packet) override;

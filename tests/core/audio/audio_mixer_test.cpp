@@ -38,7 +38,7 @@ Scene scene_with(std::shared_ptr<Source> source, double gain_db, bool muted, int
 
 TEST_CASE("the mixer asks each source for the tick's samples, shifted by its sync offset",
           "[audio]") {
-    AudioMixer mixer(2, {});
+    AudioMixer mixer(2);
     AudioBlock out(2, kAudioTickFrames);
     auto ramp = std::make_shared<RampSource>();
 
@@ -53,7 +53,7 @@ TEST_CASE("the mixer asks each source for the tick's samples, shifted by its syn
 }
 
 TEST_CASE("gain and mute apply per item and items add up", "[audio]") {
-    AudioMixer mixer(2, {});
+    AudioMixer mixer(2);
     AudioBlock out(2, kAudioTickFrames);
     auto ramp = std::make_shared<RampSource>();
 
@@ -69,14 +69,15 @@ TEST_CASE("gain and mute apply per item and items add up", "[audio]") {
     CHECK(out.channel(0)[0] == Approx(0.2));
 }
 
-TEST_CASE("the mixer thread delivers consecutive blocks up to the sample limit, then closes",
+TEST_CASE("a consumer gets the consecutive blocks of its range, then its queue is closed",
           "[audio]") {
     auto queue = std::make_shared<AudioBlockQueue>(64);
-    AudioMixer mixer(2, {queue});
+    AudioMixer mixer(2);
+    // 0.1 s = 4800 samples -> 5 ticks (the last one completed with the following samples).
+    mixer.add_consumer(queue, 0, 4800);
     mixer.set_scene(
         std::make_shared<Scene>(scene_with(std::make_shared<RampSource>(), 0, false, 0)));
-    // 0.1 s = 4800 samples -> 5 ticks (the last one completed with the following samples).
-    mixer.start(clock::now_ns(), 4800);
+    mixer.start(clock::now_ns());
     int64_t expected_start = 0;
     int blocks = 0;
     while (auto block = queue->pop()) {
@@ -86,9 +87,11 @@ TEST_CASE("the mixer thread delivers consecutive blocks up to the sample limit, 
         ++blocks;
     }
     CHECK(blocks == 5);
-    CHECK(mixer.finished());
-    CHECK(mixer.counters().ticks == 5);
+    // The queue was closed when the sixth block was mixed; the mixer goes on for the others.
+    CHECK(mixer.counters().ticks >= 5);
+    CHECK_FALSE(mixer.finished());
     REQUIRE(mixer.levels());
-    // The meters show the last block: the ramp peaks at its last sample, 5119 / 1e6.
-    CHECK(mixer.levels()->peak_dbfs[0] == Approx(amplitude_to_dbfs(5119e-6)).margin(0.01));
+    // The meters show the newest block: the ramp has passed the sixth block's last sample.
+    CHECK(mixer.levels()->peak_dbfs[0] >= amplitude_to_dbfs(6143e-6) - 0.01);
+    mixer.stop();
 }

@@ -43,11 +43,12 @@ std::vector<PacketPtr> encode(AacEncoder& encoder, int blocks, int64_t first_sam
     std::vector<PacketPtr> packets;
     PacketPtr packet;
     for (int n = 0; n < blocks; ++n) {
-        encoder.send(tone_block(encoder.stream_info().channels, n, first_sample));
+        auto block = tone_block(encoder.stream_info().channels, n, first_sample);
+        encoder.send(block, block->start_sample);
         while (encoder.receive(packet) == ReceiveResult::packet)
             packets.push_back(packet);
     }
-    encoder.send(nullptr);
+    encoder.send(nullptr, 0);
     ReceiveResult result;
     while ((result = encoder.receive(packet)) == ReceiveResult::packet)
         packets.push_back(packet);
@@ -193,9 +194,9 @@ TEST_CASE("wrong channel counts, block sizes and settings are refused", "[aac]")
     CHECK_THROWS_WITH(AacEncoder(2, nlohmann::json{{"bitrate_kbps", 8}}),
                       Contains("'bitrate_kbps' is 8") && Contains("32..512"));
     AacEncoder encoder(2, nlohmann::json::object());
-    CHECK_THROWS_WITH(encoder.send(std::make_shared<AudioBlock>(1, kAudioTickFrames)),
+    CHECK_THROWS_WITH(encoder.send(std::make_shared<AudioBlock>(1, kAudioTickFrames), 0),
                       Contains("1 ch x 1024 frames, expected 2 x 1024"));
-    CHECK_THROWS_WITH(encoder.send(std::make_shared<AudioBlock>(2, 480)),
+    CHECK_THROWS_WITH(encoder.send(std::make_shared<AudioBlock>(2, 480), 0),
                       Contains("2 ch x 480 frames"));
 }
 

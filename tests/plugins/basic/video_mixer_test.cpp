@@ -27,10 +27,11 @@ std::shared_ptr<Scene> scene_of(std::shared_ptr<Source> source, ItemTransform tr
 std::vector<VideoFramePtr> run_mixer(std::shared_ptr<const Scene> scene, VideoFormat format,
                                      int frames) {
     auto queue = std::make_shared<VideoFrameQueue>(frames + 4);
-    VideoMixer mixer(format, {queue});
+    VideoMixer mixer(format);
+    mixer.add_consumer(queue, 0, frames);
     mixer.set_scene(std::move(scene));
     std::promise<int64_t> start;
-    mixer.start(start.get_future().share(), frames);
+    mixer.start(start.get_future().share());
     start.set_value(clock::now_ns());
     std::vector<VideoFramePtr> out;
     while (auto frame = queue->pop())
@@ -130,20 +131,23 @@ TEST_CASE("frames that cannot be rendered in time are counted missed and repeate
           "[basic][gpu]") {
     const VideoFormat format{320, 180, {30, 1}};
     auto queue = std::make_shared<VideoFrameQueue>(64);
-    VideoMixer mixer(format, {queue});
+    VideoMixer mixer(format);
+    mixer.add_consumer(queue, 0, 30);
     mixer.set_scene(scene_of(std::make_shared<SlowSource>(5, 200)));
     std::promise<int64_t> start;
-    mixer.start(start.get_future().share(), 30);
+    mixer.start(start.get_future().share());
     start.set_value(clock::now_ns());
     std::vector<VideoFramePtr> frames;
     while (auto frame = queue->pop())
         frames.push_back(*frame);
+    mixer.stop();
 
     // 200 ms is six frame intervals: at least five deadlines pass while frame 5 renders (more
     // if the machine is busy, which is why there is no upper bound).
     const VideoMixerCounters counters = mixer.counters();
     CHECK(counters.frames_missed >= 4);
-    CHECK(counters.frames_rendered + counters.frames_missed == 30);
+    CHECK(counters.frames_rendered + counters.frames_missed >= 30);
+    CHECK(counters.frames_output == counters.frames_rendered + counters.frames_missed);
     // The output keeps its constant rate: every index once, in order, stamped index / fps.
     REQUIRE(frames.size() == 30);
     for (size_t i = 0; i < frames.size(); ++i) {

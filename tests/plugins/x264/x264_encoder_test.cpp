@@ -82,11 +82,11 @@ std::vector<PacketPtr> encode(X264Encoder& encoder, int frame_count, MakeFrame m
     std::vector<PacketPtr> packets;
     PacketPtr packet;
     for (int i = 0; i < frame_count; ++i) {
-        encoder.send(make_frame(i));
+        encoder.send(make_frame(i), i);
         while (encoder.receive(packet) == ReceiveResult::packet)
             packets.push_back(packet);
     }
-    encoder.send(nullptr);
+    encoder.send(nullptr, 0);
     ReceiveResult result;
     while ((result = encoder.receive(packet)) == ReceiveResult::packet)
         packets.push_back(packet);
@@ -226,7 +226,7 @@ TEST_CASE("profile and tune settings reach the encoder", "[x264]") {
         X264Encoder encoder(VideoFormat{640, 360, {30, 1}},
                             nlohmann::json{{"tune", "zerolatency"}});
         auto frame = std::make_shared<VideoFrame>(PixelFormat::nv12, 640, 360);
-        encoder.send(frame);
+        encoder.send(frame, 0);
         PacketPtr packet;
         CHECK(encoder.receive(packet) == ReceiveResult::packet);
         CHECK(packet->keyframe);
@@ -333,9 +333,9 @@ TEST_CASE("invalid settings are refused with a message naming the problem", "[x2
 
 TEST_CASE("a frame of the wrong size or format is refused", "[x264]") {
     X264Encoder encoder(VideoFormat{640, 360, {30, 1}}, nlohmann::json::object());
-    CHECK_THROWS_WITH(encoder.send(moving_pattern(0)),
+    CHECK_THROWS_WITH(encoder.send(moving_pattern(0), 0),
                       Contains("1280x720 frame") && Contains("640x360"));
-    CHECK_THROWS_WITH(encoder.send(std::make_shared<VideoFrame>(PixelFormat::i420, 640, 360)),
+    CHECK_THROWS_WITH(encoder.send(std::make_shared<VideoFrame>(PixelFormat::i420, 640, 360), 0),
                       Contains("NV12"));
 }
 

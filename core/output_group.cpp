@@ -1,0 +1,251 @@
+#include "core/output_group.hpp"
+
+#include <pthread.h>
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/media/clock.hpp"
+
+namespace lm {
+namespace {
+
+/// How much encoded media an output may buffer before its drop policy applies.
+constexpr int kOutputBufferSeconds = 10;
+/// Frames between "now" and the first frame a joining group takes: the mixer may be rendering
+/// the next one already, and every consumer must see its first frame whole.
+constexpr int64_t kJoinLeadFrames = 2;
+
+[[noreturn]] void invalid(const std::string& message) {
+    throw StudioError(StudioError::Kind::invalid_settings, message);
+}
+
+/// A plugin that should be there is not: the installation, not the request, is wrong.
+[[noreturn]] void missing_plugin(const char* what, const std::string& id) {
+    throw StudioError(
+        StudioError::Kind::startup_failed,
+        fmt::format("no {} plugin '{}' is loaded (check the plugin folder)", what, id));
+}
+
+}  // namespace
+
+OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
+                         const StudioSettings& settings, const std::vector<OutputRequest>& requests,
+                         uint64_t first_output_id)
+    : name_(std::move(name)), settings_(settings), first_output_id_(first_output_id) {
+    if (requests.empty())
+        invalid("nothing to do: add at least one stream or recording");
+    std::vector<std::unique_ptr<Output>> outputs;
+    for (const OutputRequest& request : requests) {
+        const OutputType* type = registry.output(request.type);
+        if (!type)
+            missing_plugin("output", request.type);
+        try {
+            outputs.push_back(type->create(apply_schema(type->properties, request.settings)));
+        } catch (const std::exception& e) {
+            invalid(e.what());
+        }
+    }
+    const VideoEncoderType* video_type = registry.video_encoder(settings.video_encoder);
+    if (!video_type)
+        missing_plugin("video encoder", settings.video_encoder);
+    const AudioEncoderType* audio_type = registry.audio_encoder(settings.audio_encoder);
+    if (!audio_type)
+        missing_plugin("audio encoder", settings.audio_encoder);
+    try {
+        video_encoder_ = video_type->create(
+            settings.video, apply_schema(video_type->properties, settings.video_encoder_settings));
+        audio_encoder_ = audio_type->create(
+            settings.audio_channels,
+            apply_schema(audio_type->properties, settings.audio_encoder_settings));
+    } catch (const std::exception& e) {
+        invalid(e.what());
+    }
+
+    const double fps = settings.video.frame_rate.to_double();
+    const double audio_blocks_per_second = double(kAudioSampleRate) / kAudioTickFrames;
+    const auto queue_capacity = size_t(kOutputBufferSeconds * (fps + audio_blocks_per_second));
+    for (size_t i = 0; i < requests.size(); ++i) {
+        runners_.push_back(std::make_shared<OutputRunner>(std::move(outputs[i]), requests[i].type,
+                                                          queue_capacity));
+    }
+    // Half a second of raw frames may wait for the encoder; beyond that it is encoding lag.
+    video_queue_ = std::make_shared<VideoFrameQueue>(std::max<size_t>(4, size_t(fps / 2)));
+    audio_queue_ = std::make_shared<AudioBlockQueue>(size_t(audio_blocks_per_second));
+}
+
+OutputGroup::~OutputGroup() {
+    stop();
+    if (!wait_finished(std::chrono::seconds(10))) {
+        for (auto& runner : runners_)
+            runner->interrupt();
+    }
+    if (thread_.joinable())
+        thread_.join();
+}
+
+void OutputGroup::start(VideoMixer& video, AudioMixer& audio, double duration_s) {
+    thread_ = std::thread([this, &video, &audio, duration_s] { run(video, audio, duration_s); });
+}
+
+std::vector<OutputOpenResult> OutputGroup::wait_opened() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return opened_; });
+    return results_;
+}
+
+void OutputGroup::stop() {
+    std::lock_guard lock(mutex_);
+    if (stop_requested_)
+        return;
+    stop_requested_ = true;
+    if (joined_video_) {
+        joined_video_->end_consumer(video_queue_.get());
+        joined_audio_->end_consumer(audio_queue_.get());
+    } else if (!opened_) {
+        // Still connecting: make the connects give up now rather than at their timeout.
+        for (auto& runner : runners_)
+            runner->interrupt();
+    }
+    if (state_ == GroupState::opening || state_ == GroupState::running)
+        state_ = GroupState::stopping;
+}
+
+bool OutputGroup::wait_finished(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return changed_.wait_for(lock, timeout, [&] { return state_ == GroupState::finished; });
+}
+
+GroupState OutputGroup::state() const {
+    std::lock_guard lock(mutex_);
+    return state_;
+}
+
+void OutputGroup::set_state(GroupState state) {
+    {
+        std::lock_guard lock(mutex_);
+        // A stop that came in while opening wins over "running".
+        if (!(state == GroupState::running && stop_requested_))
+            state_ = state;
+    }
+    changed_.notify_all();
+}
+
+void OutputGroup::run(VideoMixer& video, AudioMixer& audio, double duration_s) {
+    pthread_setname_np(pthread_self(), "lm-group");
+    open_all();
+    std::vector<std::shared_ptr<OutputRunner>> opened;
+    for (auto& runner : runners_) {
+        if (!runner->failed())
+            opened.push_back(runner);
+    }
+    // Back of the pipeline to the front: outputs, encoders, then the mixers' frames.
+    for (auto& runner : opened)
+        runner->start();
+    if (!opened.empty())
+        join_mixers(video, audio, duration_s, std::make_shared<PacketFanout>(opened, 2));
+    if (!video_worker_) {
+        // Stopped while connecting: close what did open (an empty file, a closed connection).
+        for (auto& runner : opened)
+            runner->end_input();
+    }
+    if (video_worker_)
+        video_worker_->join();
+    if (audio_worker_)
+        audio_worker_->join();
+    for (auto& runner : opened)
+        runner->join();
+    {
+        std::lock_guard lock(mutex_);
+        joined_video_ = nullptr;
+        joined_audio_ = nullptr;
+    }
+    set_state(GroupState::finished);
+}
+
+void OutputGroup::open_all() {
+    const std::vector<StreamInfo> streams{video_encoder_->stream_info(),
+                                          audio_encoder_->stream_info()};
+    std::vector<OutputOpenResult> results(runners_.size());
+    std::vector<std::thread> openers;
+    for (size_t i = 0; i < runners_.size(); ++i) {
+        results[i].name = runners_[i]->counters().name;
+        openers.emplace_back([&, i] {
+            pthread_setname_np(pthread_self(), "lm-open");
+            try {
+                runners_[i]->open(streams);
+            } catch (const OutputError& e) {
+                results[i].error = e.what();
+            }
+        });
+    }
+    for (auto& opener : openers)
+        opener.join();
+    {
+        std::lock_guard lock(mutex_);
+        results_ = std::move(results);
+        opened_ = true;
+    }
+    changed_.notify_all();
+}
+
+void OutputGroup::join_mixers(VideoMixer& video, AudioMixer& audio, double duration_s,
+                              std::shared_ptr<PacketFanout> fanout) {
+    std::lock_guard lock(mutex_);
+    if (stop_requested_)
+        return;
+    // The first frame this group takes, and the audio sample at the same instant: both
+    // streams are timestamped from there, so they start together at 0.
+    const Rational frame_rate = settings_.video.frame_rate;
+    const int64_t first_index = video.next_frame_index() + kJoinLeadFrames;
+    const int64_t first_sample =
+        rescale(first_index, frame_rate.inverse(), Rational{1, kAudioSampleRate});
+    int64_t end_index = ConsumerSet<VideoFramePtr>::kOpenEnd;
+    int64_t end_sample = ConsumerSet<AudioBlockPtr>::kOpenEnd;
+    if (duration_s > 0) {
+        end_index = first_index + std::llround(duration_s * frame_rate.to_double());
+        end_sample = first_sample + std::llround(duration_s * kAudioSampleRate);
+    }
+    video_worker_ = std::make_unique<VideoEncodeWorker>(std::move(video_encoder_), video_queue_,
+                                                        fanout, "lm-enc-video", first_index);
+    audio_worker_ = std::make_unique<AudioEncodeWorker>(std::move(audio_encoder_), audio_queue_,
+                                                        fanout, "lm-enc-audio", first_sample);
+    video_worker_->start();
+    audio_worker_->start();
+    video.add_consumer(video_queue_, first_index, end_index);
+    audio.add_consumer(audio_queue_, first_sample, end_sample);
+    joined_video_ = &video;
+    joined_audio_ = &audio;
+    running_since_ns_ = clock::now_ns();
+    state_ = GroupState::running;
+    changed_.notify_all();
+}
+
+void OutputGroup::add_stats(StatsSnapshot& stats, int64_t now_ns) const {
+    int64_t running_since_ns = 0;
+    const VideoEncodeWorker* video_worker = nullptr;
+    {
+        std::lock_guard lock(mutex_);
+        running_since_ns = running_since_ns_;
+        video_worker = video_worker_.get();  // set once, under the lock, while joining
+    }
+    stats.frames_skipped += video_queue_->dropped();
+    stats.audio_blocks_skipped += audio_queue_->dropped();
+    if (video_worker)
+        stats.frames_encoded += video_worker->inputs_encoded();
+    const double running_s = running_since_ns > 0 && now_ns > running_since_ns
+                                 ? double(now_ns - running_since_ns) / 1e9
+                                 : 0;
+    for (size_t i = 0; i < runners_.size(); ++i) {
+        OutputStats output;
+        output.id = first_output_id_ + i;
+        output.group = name_;
+        output.counters = runners_[i]->counters();
+        if (running_s > 0)
+            output.average_kbps = double(output.counters.bytes) * 8 / 1000 / running_s;
+        stats.outputs.push_back(std::move(output));
+    }
+}
+
+}  // namespace lm

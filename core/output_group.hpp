@@ -1,0 +1,82 @@
+// One encode and the destinations it feeds, e.g. "streaming" (every RTMP destination at once)
+// or "recording". Groups start and stop while the mixers keep running: a group opens its
+// destinations in parallel, then joins the mixers at their next frame, so its stream starts at
+// timestamp 0 with a keyframe however long the studio has been open.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/audio/audio_mixer.hpp"
+#include "core/encode/encode_worker.hpp"
+#include "core/output/packet_fanout.hpp"
+#include "core/studio.hpp"
+#include "core/video/video_mixer.hpp"
+
+namespace lm {
+
+class OutputGroup {
+public:
+    /// Creates the encoders and outputs; nothing is contacted yet. Throws StudioError:
+    /// invalid_settings for a bad request or encoder setting, startup_failed for a missing
+    /// plugin. Output ids are `first_output_id`, `first_output_id + 1`, ...
+    OutputGroup(std::string name, const PluginRegistry& registry, const StudioSettings& settings,
+                const std::vector<OutputRequest>& requests, uint64_t first_output_id);
+    /// Stops, gives the outputs a bounded time for their trailers, then cuts blocking calls.
+    ~OutputGroup();
+    OutputGroup(const OutputGroup&) = delete;
+    OutputGroup& operator=(const OutputGroup&) = delete;
+
+    /// Opens every destination at once on background threads (a slow or dead server delays
+    /// no one), then joins the mixers, which must outlive the group. With `duration_s` > 0 the
+    /// group ends by itself after that much media. Returns at once. Call once.
+    void start(VideoMixer& video, AudioMixer& audio, double duration_s);
+    /// Waits until every destination has opened or failed; one result per request.
+    std::vector<OutputOpenResult> wait_opened();
+    /// Ends the encode: destinations still connecting give up, the others get what was encoded
+    /// so far and write their trailers. Returns at once. MT safe.
+    void stop();
+    /// Waits up to `timeout` for every output to be closed.
+    bool wait_finished(std::chrono::milliseconds timeout);
+
+    GroupState state() const;
+    const std::string& name() const { return name_; }
+    /// Adds this group's encoder counters and one OutputStats per destination.
+    void add_stats(StatsSnapshot& stats, int64_t now_ns) const;
+
+private:
+    void run(VideoMixer& video, AudioMixer& audio, double duration_s);
+    void open_all();
+    void join_mixers(VideoMixer& video, AudioMixer& audio, double duration_s,
+                     std::shared_ptr<PacketFanout> fanout);
+    void set_state(GroupState state);
+
+    const std::string name_;
+    const StudioSettings settings_;
+    const uint64_t first_output_id_;
+    std::vector<std::shared_ptr<OutputRunner>> runners_;  // one per request, failed ones too
+    std::unique_ptr<VideoEncoder> video_encoder_;         // until the workers take them
+    std::unique_ptr<AudioEncoder> audio_encoder_;
+    std::shared_ptr<VideoFrameQueue> video_queue_;
+    std::shared_ptr<AudioBlockQueue> audio_queue_;
+    std::unique_ptr<VideoEncodeWorker> video_worker_;
+    std::unique_ptr<AudioEncodeWorker> audio_worker_;
+    std::thread thread_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    GroupState state_ = GroupState::opening;  // guarded by mutex_
+    std::vector<OutputOpenResult> results_;   // guarded by mutex_
+    bool opened_ = false;                     // guarded by mutex_
+    bool stop_requested_ = false;             // guarded by mutex_
+    VideoMixer* joined_video_ = nullptr;      // guarded by mutex_: set while consuming
+    AudioMixer* joined_audio_ = nullptr;      // guarded by mutex_
+    int64_t running_since_ns_ = 0;            // guarded by mutex_
+};
+
+}  // namespace lm

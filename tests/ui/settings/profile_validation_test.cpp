@@ -1,0 +1,126 @@
+// validate(): the problems the dialog shows next to its fields.
+#include <catch2/catch.hpp>
+
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+
+#include "ui/settings/profile_validation.hpp"
+
+using namespace lm::ui;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string problem(const Profile& p, const std::string& field) {
+    for (const auto& found : validate(p)) {
+        if (found.field == field)
+            return found.message;
+    }
+    return {};
+}
+
+Profile valid_profile(const QTemporaryDir& dir) {
+    Profile p = default_profile();
+    p.output.recording_folder = dir.path().toStdString();
+    p.destinations.push_back({"", "twitch", "rtmp://live.twitch.tv/app", "live_1", true});
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("a complete profile has no problems", "[settings][validate]") {
+    QTemporaryDir dir;
+    CHECK(validate(valid_profile(dir)).empty());
+}
+
+TEST_CASE("stream destinations need a key, an rtmp URL and a known service",
+          "[settings][validate]") {
+    QTemporaryDir dir;
+    Profile p = valid_profile(dir);
+    p.destinations[0].stream_key = "";
+    CHECK(problem(p, "stream.destinations[0].stream_key") ==
+          "Enter the stream key from your Twitch dashboard.");
+    p.destinations[0].enabled = false;  // a destination kept for later may lack its key
+    CHECK(problem(p, "stream.destinations[0].stream_key").empty());
+
+    p.destinations.push_back({"", "custom", "http://example.com/live", "k", true});
+    CHECK(problem(p, "stream.destinations[1].server_url") ==
+          "The URL must start with rtmp:// or rtmps:// and name a server.");
+    p.destinations[1].server_url = "rtmp://example.com/live";
+    p.destinations[1].stream_key = "";
+    CHECK_THAT(problem(p, "stream.destinations[1].stream_key"),
+               Catch::StartsWith("Enter the stream key, here or at the end of the URL"));
+    p.destinations[1].server_url = "rtmp://example.com/live/key";
+    CHECK(validate(p).empty());
+    p.destinations[1].stream_key = "two words";
+    CHECK(problem(p, "stream.destinations[1].stream_key") ==
+          "The stream key must not contain spaces.");
+
+    p.destinations.push_back({"", "myspace", "rtmp://x/app", "k", true});
+    CHECK(problem(p, "stream.destinations[2].service_id") ==
+          "Unknown service 'myspace': choose one from the list.");
+}
+
+TEST_CASE("output values out of range are reported per field", "[settings][validate]") {
+    QTemporaryDir dir;
+    Profile p = valid_profile(dir);
+    p.output.bitrate_kbps = 10;
+    CHECK(problem(p, "output.bitrate_kbps") == "Use 50 to 200000 kbps.");
+    p.output.rate_control = RateControl::crf;  // crf ignores the bitrate
+    CHECK(problem(p, "output.bitrate_kbps").empty());
+    p.output.crf = 60;
+    CHECK(problem(p, "output.crf") == "Use 0 to 51.");
+    p.output.preset = "ludicrous";
+    CHECK(problem(p, "output.preset") == "Unknown x264 preset 'ludicrous'.");
+    p.output.keyframe_interval_s = 0;
+    CHECK(problem(p, "output.keyframe_interval_s") == "Use 1 to 20 seconds.");
+    p.output.audio_bitrate_kbps = 1000;
+    CHECK(problem(p, "output.audio_bitrate_kbps") == "Use 32 to 512 kbps.");
+    p.output.file_name_pattern = "a/%Y";
+    CHECK_FALSE(problem(p, "output.file_name_pattern").empty());
+}
+
+TEST_CASE("the recording folder must exist or be creatable", "[settings][validate]") {
+    QTemporaryDir dir;
+    Profile p = valid_profile(dir);
+    const fs::path root = dir.path().toStdString();
+    p.output.recording_folder = (root / "not" / "yet").string();
+    CHECK(problem(p, "output.recording_folder").empty());
+    std::ofstream(root / "file") << "x";
+    p.output.recording_folder = (root / "file").string();
+    CHECK(problem(p, "output.recording_folder") == "This is a file, not a folder.");
+    p.output.recording_folder = (root / "file" / "below").string();
+    CHECK(problem(p, "output.recording_folder") == "This folder cannot be created.");
+    p.output.recording_folder = "Videos";
+    CHECK(problem(p, "output.recording_folder") == "Use a full path, such as /home/you/Videos.");
+    p.output.recording_folder = "";
+    CHECK(problem(p, "output.recording_folder") == "Choose a folder for recordings.");
+}
+
+TEST_CASE("video sizes must be even and in range, frame rates sensible", "[settings][validate]") {
+    QTemporaryDir dir;
+    Profile p = valid_profile(dir);
+    p.video.output = {1281, 720};
+    CHECK(problem(p, "video.output") == "Width and height must be even.");
+    p.video.base = {0, 0};
+    CHECK(problem(p, "video.base") == "Type a size such as 1920x1080.");
+    p.video.base = {8000, 4000};
+    CHECK(problem(p, "video.base") == "Each side must be 16 to 7680 pixels.");
+    p.video.frame_rate = {0, 1};
+    CHECK(problem(p, "video.frame_rate") == "Use 1 to 240 frames per second.");
+    p.audio.sample_rate_hz = 22050;
+    CHECK(problem(p, "audio.sample_rate_hz") == "Use 48000 or 44100 Hz.");
+}
+
+TEST_CASE("one key combination cannot start two actions", "[settings][validate]") {
+    QTemporaryDir dir;
+    Profile p = valid_profile(dir);
+    p.hotkeys = {{"start_streaming", "Ctrl+F1"}, {"switch_scene:Main", "Ctrl+F1"}};
+    CHECK(problem(p, "hotkeys.switch_scene:Main") == "Already used by Start streaming.");
+    p.hotkeys["switch_scene:Main"] = "Ctrl+F2";
+    CHECK(validate(p).empty());
+    p.hotkeys["stop_streaming"] = "Ctrl+Banana";
+    CHECK(problem(p, "hotkeys.stop_streaming") == "'Ctrl+Banana' is not a key combination.");
+}

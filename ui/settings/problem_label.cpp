@@ -1,0 +1,21 @@
+#include "ui/settings/problem_label.hpp"
+
+#include "ui/settings/settings_page.hpp"
+
+namespace lm::ui {
+
+ProblemLabel::ProblemLabel(const QString& object_name, QWidget* parent) : QLabel(parent) {
+    setObjectName(object_name);
+    setWordWrap(true);
+    QPalette colours = palette();
+    colours.setColor(QPalette::WindowText, problem_colour());
+    setPalette(colours);
+    hide();
+}
+
+void ProblemLabel::set_problem(const QString& message) {
+    setText(message);
+    setVisible(!message.isEmpty());
+}
+
+}  // namespace lm::ui

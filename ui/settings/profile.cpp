@@ -1,0 +1,100 @@
+#include "ui/settings/profile.hpp"
+
+#include <QDir>
+#include <QStandardPaths>
+
+namespace lm::ui {
+
+Profile default_profile() {
+    Profile profile;
+    profile.output.recording_folder = default_recording_folder();
+    return profile;
+}
+
+std::string default_recording_folder() {
+    // Qt reads XDG_VIDEOS_DIR from user-dirs.dirs; it falls back to ~/Videos by itself.
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::MoviesLocation);
+    if (folder.isEmpty())
+        folder = QDir::home().filePath("Videos");
+    return QDir::cleanPath(folder).toStdString();
+}
+
+std::vector<std::string> fixed_hotkey_actions() {
+    return {kStartStreamingAction, kStopStreamingAction, kStartRecordingAction,
+            kStopRecordingAction};
+}
+
+bool is_hotkey_action(const std::string& action) {
+    for (const auto& fixed : fixed_hotkey_actions()) {
+        if (action == fixed)
+            return true;
+    }
+    const std::string prefix = kSwitchScenePrefix;
+    return action.size() > prefix.size() && action.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string hotkey_action_label(const std::string& action) {
+    if (action == kStartStreamingAction)
+        return "Start streaming";
+    if (action == kStopStreamingAction)
+        return "Stop streaming";
+    if (action == kStartRecordingAction)
+        return "Start recording";
+    if (action == kStopRecordingAction)
+        return "Stop recording";
+    const std::string prefix = kSwitchScenePrefix;
+    if (action.compare(0, prefix.size(), prefix) == 0)
+        return "Switch to scene '" + action.substr(prefix.size()) + "'";
+    return action;
+}
+
+const char* to_string(RateControl mode) {
+    switch (mode) {
+        case RateControl::cbr:
+            return "cbr";
+        case RateControl::vbr:
+            return "vbr";
+        case RateControl::crf:
+            return "crf";
+    }
+    return "cbr";
+}
+
+const char* to_string(RecordingContainer container) {
+    switch (container) {
+        case RecordingContainer::mkv:
+            return "mkv";
+        case RecordingContainer::mp4:
+            return "mp4";
+        case RecordingContainer::flv:
+            return "flv";
+    }
+    return "mkv";
+}
+
+bool rate_control_from_string(const std::string& name, RateControl& out) {
+    for (RateControl mode : {RateControl::cbr, RateControl::vbr, RateControl::crf}) {
+        if (name == to_string(mode)) {
+            out = mode;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool container_from_string(const std::string& name, RecordingContainer& out) {
+    for (RecordingContainer c :
+         {RecordingContainer::mkv, RecordingContainer::mp4, RecordingContainer::flv}) {
+        if (name == to_string(c)) {
+            out = c;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<Rational> common_frame_rates() {
+    return {{24, 1}, {25, 1}, {30000, 1001}, {30, 1}, {48, 1}, {50, 1}, {60000, 1001}, {60, 1}};
+}
+
+}  // namespace lm::ui

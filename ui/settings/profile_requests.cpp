@@ -1,0 +1,129 @@
+#include "ui/settings/profile_requests.hpp"
+
+#include <filesystem>
+#include <system_error>
+
+#include "ui/settings/profile_json.hpp"
+#include "ui/settings/stream_services.hpp"
+
+namespace lm::ui {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kPatternCodes = "YmdHMS%";
+
+}  // namespace
+
+StudioSettings studio_settings(const Profile& profile) {
+    StudioSettings settings;
+    settings.video.width = profile.video.output.width;
+    settings.video.height = profile.video.output.height;
+    settings.video.frame_rate = profile.video.frame_rate.reduced();
+
+    const OutputSettings& o = profile.output;
+    settings.video_encoder = o.video_encoder;
+    nlohmann::json video = {{"rate_control", to_string(o.rate_control)},
+                            {"bitrate_kbps", o.bitrate_kbps},
+                            {"keyint_s", o.keyframe_interval_s}};
+    if (o.video_encoder == "x264") {
+        video["preset"] = o.preset;
+        if (o.rate_control == RateControl::crf)
+            video["crf"] = o.crf;
+    }
+    settings.video_encoder_settings = std::move(video);
+    settings.audio_encoder = "aac";
+    settings.audio_encoder_settings = {{"bitrate_kbps", o.audio_bitrate_kbps}};
+    return settings;
+}
+
+std::vector<OutputRequest> stream_requests(const Profile& profile) {
+    std::vector<OutputRequest> requests;
+    for (const auto& destination : profile.destinations) {
+        if (!destination.enabled)
+            continue;
+        requests.push_back(
+            {"rtmp", {{"url", publish_url(destination.server_url, destination.stream_key)}}});
+    }
+    return requests;
+}
+
+OutputRequest record_request(const Profile& profile, const QDateTime& now) {
+    const fs::path folder(profile.output.recording_folder);
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) {
+        throw ProfileError("cannot create the recording folder " + folder.string() + " (" +
+                           error.message() + ")");
+    }
+    const std::string stem = recording_file_name(profile.output.file_name_pattern, now);
+    const std::string extension = std::string(".") + to_string(profile.output.container);
+    fs::path path = folder / (stem + extension);
+    for (int n = 2; fs::exists(path, error); ++n)
+        path = folder / (stem + " (" + std::to_string(n) + ")" + extension);
+    return {"record", {{"path", path.string()}}};
+}
+
+std::string recording_file_name(const std::string& pattern, const QDateTime& now) {
+    const QDate date = now.date();
+    const QTime time = now.time();
+    const auto padded = [](int value, int width) {
+        std::string digits = std::to_string(value);
+        return std::string(digits.size() < size_t(width) ? width - digits.size() : 0, '0') + digits;
+    };
+    std::string name;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] != '%' || i + 1 == pattern.size()) {
+            name += pattern[i];
+            continue;
+        }
+        switch (pattern[++i]) {
+            case 'Y':
+                name += padded(date.year(), 4);
+                break;
+            case 'm':
+                name += padded(date.month(), 2);
+                break;
+            case 'd':
+                name += padded(date.day(), 2);
+                break;
+            case 'H':
+                name += padded(time.hour(), 2);
+                break;
+            case 'M':
+                name += padded(time.minute(), 2);
+                break;
+            case 'S':
+                name += padded(time.second(), 2);
+                break;
+            case '%':
+                name += '%';
+                break;
+            default:  // unknown codes stay as typed; validation reports them
+                name += '%';
+                name += pattern[i];
+        }
+    }
+    for (char& c : name) {
+        if (c == '/' || c == '\0')
+            c = '-';
+    }
+    return name;
+}
+
+std::string file_name_pattern_problem(const std::string& pattern) {
+    if (pattern.find_first_not_of(' ') == std::string::npos)
+        return "Type a file name, such as Live Machine %Y-%m-%d %H-%M-%S.";
+    if (pattern.find('/') != std::string::npos)
+        return "A file name cannot contain '/'; choose the folder above.";
+    for (size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] != '%')
+            continue;
+        if (i + 1 == pattern.size() || kPatternCodes.find(pattern[i + 1]) == std::string_view::npos)
+            return "Unknown code after '%': use %Y %m %d %H %M %S or %%.";
+        ++i;
+    }
+    return {};
+}
+
+}  // namespace lm::ui

@@ -1,0 +1,38 @@
+// A profile turned into what the engine takes: StudioSettings and one OutputRequest per
+// output. Keys follow the plugins' schemas: x264 ("rate_control", "bitrate_kbps", "crf",
+// "preset", "keyint_s"), aac ("bitrate_kbps"), rtmp ("url"), record ("path").
+#pragma once
+
+#include <QDateTime>
+
+#include <string>
+#include <vector>
+
+#include "core/studio.hpp"
+#include "ui/settings/profile.hpp"
+
+namespace lm::ui {
+
+/// The engine's canvas is the output size (what is encoded) at the profile's frame rate.
+/// x264 gets its preset and, in crf mode, its quality; other encoders get only the keys every
+/// video encoder shares (rate_control, bitrate_kbps, keyint_s).
+StudioSettings studio_settings(const Profile& profile);
+
+/// One "rtmp" request per enabled destination, in the profile's order, each with
+/// {"url": publish_url(server, key)}. The settings carry the key: never log them.
+std::vector<OutputRequest> stream_requests(const Profile& profile);
+
+/// A "record" request for a new file in the recording folder named after the pattern at
+/// `now`, with the container's extension. A name that is taken gets " (2)", " (3)"... since
+/// recordings never overwrite. Creates the folder when it does not exist (so the request can
+/// be opened); throws ProfileError when that fails.
+OutputRequest record_request(const Profile& profile, const QDateTime& now);
+
+/// The pattern expanded at `now`: %Y year, %m month, %d day, %H hour, %M minute, %S second
+/// (zero-padded), %% a percent sign. Characters a file name cannot hold become '-'.
+std::string recording_file_name(const std::string& pattern, const QDateTime& now);
+
+/// Why a pattern cannot name files (empty, a '/', an unknown %-code), or empty when it can.
+std::string file_name_pattern_problem(const std::string& pattern);
+
+}  // namespace lm::ui

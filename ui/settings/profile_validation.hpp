@@ -1,0 +1,45 @@
+// Checks a profile before it is saved or used: what the settings dialog shows next to each
+// field and what keeps its OK button disabled.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/settings/profile.hpp"
+
+namespace lm::ui {
+
+struct ProfileProblem {
+    /// Where: "stream.destinations[0].stream_key", "output.bitrate_kbps", "video.output",
+    /// "hotkeys.start_streaming"... (the JSON paths, one per dialog field).
+    std::string field;
+    std::string message;  ///< for the user; never contains a stream key
+
+    friend bool operator==(const ProfileProblem&, const ProfileProblem&) = default;
+};
+
+/// "stream.destinations[<index>].<member>".
+std::string destination_field(size_t index, const std::string& member);
+
+/// Every problem found, in field order; empty when the profile can be used. Looks at the
+/// file system for the recording folder (a missing folder is fine when it can be created).
+std::vector<ProfileProblem> validate(const Profile& profile);
+
+/// Limits, the same as the x264 and aac plugins' (the UI does not link plugins).
+struct ProfileLimits {
+    static constexpr int kMinVideoBitrateKbps = 50;
+    static constexpr int kMaxVideoBitrateKbps = 200'000;
+    static constexpr int kMaxCrf = 51;
+    static constexpr int kMinKeyframeIntervalS = 1;
+    static constexpr int kMaxKeyframeIntervalS = 20;
+    static constexpr int kMinAudioBitrateKbps = 32;
+    static constexpr int kMaxAudioBitrateKbps = 512;
+    static constexpr int kMaxVideoSide = 7680;  ///< the engine's largest canvas side
+    static constexpr int kMinVideoSide = 16;
+    static constexpr double kMaxFrameRate = 240;
+};
+
+/// x264's CPU presets, fastest first.
+std::vector<std::string> x264_presets();
+
+}  // namespace lm::ui
