@@ -234,6 +234,10 @@ void Studio::set_preview_size(int max_width, int max_height) {
     engine_->video_mixer.set_preview_size(width, height);
 }
 
+std::shared_ptr<const std::vector<ItemLevels>> Studio::item_levels() const {
+    return engine_->audio_mixer.item_levels();
+}
+
 std::shared_ptr<const VideoFrame> Studio::preview_frame() const {
     return engine_->video_mixer.preview();
 }

@@ -94,6 +94,10 @@ public:
     /// The newest program picture as RGBA, or null (preview off, or not mixing yet). MT safe.
     std::shared_ptr<const VideoFrame> preview_frame() const;
 
+    /// The meter reading of each audible item of the program scene (by SceneItem::id), from
+    /// the newest audio tick; null before mixing. MT safe.
+    std::shared_ptr<const std::vector<ItemLevels>> item_levels() const;
+
     /// Starts the output group `name`: checks the requests and creates its encoders at once
     /// (throws StudioError: invalid_settings for a bad request, a group of that name still
     /// active, or a bad encoder setting; startup_failed for a missing plugin or GPU), starts

@@ -19,6 +19,12 @@ struct AudioLevels {
     std::array<double, kMaxAudioChannels> rms_dbfs{};
 };
 
+/// The meter reading of one scene item's contribution (after gain) to a block.
+struct ItemLevels {
+    int item_id = 0;  ///< SceneItem::id
+    AudioLevels levels;
+};
+
 double amplitude_to_dbfs(double amplitude);
 double dbfs_to_amplitude(double dbfs);
 

@@ -41,7 +41,8 @@ AudioMixerCounters AudioMixer::counters() const {
     return {ticks_.load(), ticks_late_.load()};
 }
 
-void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out) {
+void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out,
+                     std::vector<ItemLevels>* item_levels) {
     std::fill(out.samples.begin(), out.samples.end(), 0.0f);
     out.start_sample = start_sample;
     for (const SceneItem& item : scene.items) {
@@ -54,8 +55,12 @@ void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out) 
         AudioRenderContext context{scratch_.start_sample, scratch_};
         item.source->render_audio(context);
         const float gain = static_cast<float>(dbfs_to_amplitude(item.gain_db));
-        for (size_t i = 0; i < out.samples.size(); ++i)
-            out.samples[i] += gain * scratch_.samples[i];
+        for (size_t i = 0; i < scratch_.samples.size(); ++i) {
+            scratch_.samples[i] *= gain;
+            out.samples[i] += scratch_.samples[i];
+        }
+        if (item_levels)
+            item_levels->push_back({item.id, measure_levels(scratch_)});
     }
 }
 
@@ -72,8 +77,10 @@ void AudioMixer::run(int64_t start_ns) {
             ticks_late_.fetch_add(1);
         }
         auto block = std::make_shared<AudioBlock>(channels_, kAudioTickFrames);
+        std::vector<ItemLevels> item_levels;
         if (const auto scene = scene_.load())
-            mix(*scene, start_sample, *block);
+            mix(*scene, start_sample, *block, &item_levels);
+        item_levels_.publish(std::move(item_levels));
         block->start_sample = start_sample;
         levels_.publish(measure_levels(*block));
         consumers_.deliver(block, start_sample);

@@ -51,13 +51,19 @@ public:
     /// True once the thread has finished (limit reached or stopped).
     bool finished() const { return finished_.load(); }
 
-    /// Mixes one tick synchronously into `out` (channels x kAudioTickFrames). Exposed so tests
-    /// can drive the mixer without a clock; the thread calls it too.
-    void mix(const Scene& scene, int64_t start_sample, AudioBlock& out);
+    /// Mixes one tick synchronously into `out` (channels x kAudioTickFrames), measuring each
+    /// audible item into `item_levels` when given. Exposed so tests can drive the mixer
+    /// without a clock; the thread calls it too.
+    void mix(const Scene& scene, int64_t start_sample, AudioBlock& out,
+             std::vector<ItemLevels>* item_levels = nullptr);
 
     AudioMixerCounters counters() const;
     /// Levels of the last mixed block (master bus). MT safe.
     std::shared_ptr<const AudioLevels> levels() const { return levels_.get(); }
+    /// Levels of each audible, unmuted item in the last mixed block. MT safe.
+    std::shared_ptr<const std::vector<ItemLevels>> item_levels() const {
+        return item_levels_.get();
+    }
 
 private:
     void run(int64_t start_ns);
@@ -70,6 +76,7 @@ private:
     std::atomic<uint64_t> ticks_{0};
     std::atomic<uint64_t> ticks_late_{0};
     LatestValue<AudioLevels> levels_;
+    LatestValue<std::vector<ItemLevels>> item_levels_;
     AudioBlock scratch_;  // audio thread only: one source's contribution
     std::thread thread_;
 };

@@ -1,0 +1,140 @@
+#include <catch2/catch.hpp>
+
+#include <QSignalSpy>
+
+#include "core/plugin/plugin_registry.hpp"
+#include "ui/model/studio_controller.hpp"
+
+using namespace lm;
+using lm::ui::StudioController;
+
+namespace {
+
+/// A video source of a fixed size whose colour comes from its settings.
+class SizedSource : public Source {
+public:
+    SizedSource(int width, int height) : width_(width), height_(height) {}
+    unsigned capabilities() const override { return kVideo; }
+    int width() const override { return width_; }
+    int height() const override { return height_; }
+
+private:
+    int width_;
+    int height_;
+};
+
+PluginRegistry make_registry() {
+    PluginRegistry registry;
+    SourceType type;
+    type.id = "sized";
+    type.display_name = "Sized";
+    type.capabilities = Source::kVideo;
+    for (const char* key : {"width", "height"}) {
+        Property size;
+        size.key = key;
+        size.label = key;
+        size.type = PropertyType::integer;
+        size.default_value = 320;
+        size.min = 1;
+        size.max = 8000;
+        type.properties.push_back(size);
+    }
+    type.create = [](const nlohmann::json& settings) {
+        return std::make_shared<SizedSource>(settings["width"].get<int>(),
+                                             settings["height"].get<int>());
+    };
+    registry.add(std::move(type));
+    return registry;
+}
+
+SceneCollectionDescription two_scenes() {
+    SceneCollectionDescription description;
+    description.name = "Show";
+    description.sources = {{"Logo", "sized", {{"width", 100}, {"height", 50}}, {}}};
+    ItemDescription logo;
+    logo.source = "Logo";
+    description.scenes = {{"Main", {logo}}, {"Break", {}}};
+    description.current_scene = "Main";
+    return description;
+}
+
+}  // namespace
+
+TEST_CASE("the controller edits scenes and round-trips the collection", "[ui][model]") {
+    const PluginRegistry registry = make_registry();
+    StudioController controller(registry);
+    controller.load(two_scenes());
+    CHECK(controller.scene_names() == QStringList{"Main", "Break"});
+    CHECK(controller.current_scene() == "Main");
+    REQUIRE(controller.items().size() == 1);
+    CHECK(controller.items()[0].width == 100);
+
+    QSignalSpy switched(&controller, &StudioController::currentSceneChanged);
+    controller.set_current_scene("Break");
+    CHECK(switched.count() == 1);
+    CHECK(controller.items().empty());
+
+    CHECK(controller.add_scene("Main") == "Main 2");
+    CHECK(controller.scene_names() == QStringList{"Main", "Break", "Main 2"});
+    CHECK_FALSE(controller.rename_scene("Main 2", "Break"));
+    CHECK(controller.rename_scene("Main 2", "Outro"));
+    CHECK(controller.current_scene() == "Outro");
+    controller.move_scene("Outro", 0);
+    CHECK(controller.scene_names() == QStringList{"Outro", "Main", "Break"});
+    CHECK(controller.duplicate_scene("Main") == "Main 2");
+    CHECK(controller.remove_scene("Outro"));
+    CHECK(controller.scene_names() == QStringList{"Main", "Main 2", "Break"});
+
+    const SceneCollectionDescription saved = controller.description();
+    CHECK(saved.scenes.size() == 3);
+    CHECK(saved.scenes[1].items.size() == 1);  // the duplicate shows the same source
+    CHECK(saved.sources.size() == 1);
+}
+
+TEST_CASE("the controller adds, changes, reorders and removes items", "[ui][model]") {
+    const PluginRegistry registry = make_registry();
+    StudioController controller(registry);
+    controller.load(two_scenes());
+    QSignalSpy changed(&controller, &StudioController::itemsChanged);
+
+    // Larger than the 1280x720 canvas: fitted.
+    const int big = controller.add_source("sized", "Logo", {{"width", 2560}, {"height", 1440}});
+    CHECK(changed.count() == 1);
+    auto items = controller.items();
+    REQUIRE(items.size() == 2);
+    CHECK(items[1].id == big);
+    CHECK(items[1].source_name == "Logo 2");
+    CHECK(items[1].transform.scale.x == Approx(0.5));
+
+    controller.move_item(big, 0);
+    CHECK(controller.items()[0].id == big);
+    controller.set_item_visible(big, false);
+    controller.set_item_locked(big, true);
+    CHECK_FALSE(controller.item(big)->visible);
+    CHECK(controller.item(big)->locked);
+
+    controller.set_source_settings(big, {{"width", 640}, {"height", 360}});
+    CHECK(controller.item(big)->width == 640);
+    CHECK(controller.source_settings(big)["width"] == 640);
+    CHECK_THROWS_AS(controller.set_source_settings(big, {{"width", -5}}), std::invalid_argument);
+    CHECK(controller.item(big)->width == 640);
+
+    CHECK_FALSE(controller.rename_source(big, "Logo"));
+    CHECK(controller.rename_source(big, "Backdrop"));
+    CHECK(controller.item(big)->source_name == "Backdrop");
+
+    controller.remove_item(big);
+    CHECK(controller.items().size() == 1);
+    CHECK(controller.description().sources.size() == 1);  // unused source removed
+}
+
+TEST_CASE("a collection that cannot be instantiated leaves the current one", "[ui][model]") {
+    const PluginRegistry registry = make_registry();
+    StudioController controller(registry);
+    controller.load(two_scenes());
+    SceneCollectionDescription bad = two_scenes();
+    bad.sources[0].type = "camera_that_does_not_exist";
+    CHECK_THROWS_AS(controller.load(bad), SceneCollectionError);
+    CHECK(controller.scene_names() == QStringList{"Main", "Break"});
+    CHECK(controller.items().size() == 1);
+}
