@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/build_info.hpp"
+#include "app/plugin_directory.hpp"
 #include "app/status_printer.hpp"
 #include "core/plugin/module_loader.hpp"
 #include "core/scene/scene_collection.hpp"
@@ -30,25 +31,6 @@ void print_error(const std::string& message) {
 /// quote their path).
 std::string describe_failure(const std::string& name, const std::string& error) {
     return error.find(name) == std::string::npos ? fmt::format("{}: {}", name, error) : error;
-}
-
-std::filesystem::path executable_dir() {
-    std::error_code error;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    return error ? std::filesystem::current_path() : exe.parent_path();
-}
-
-/// --plugin-dir, then $LIVEMACHINE_PLUGIN_DIR, then the installed folder beside the binary,
-/// then the build tree's folder (running from a build without installing).
-std::filesystem::path plugin_directory(const CommandLineOptions& options) {
-    if (options.plugin_dir)
-        return *options.plugin_dir;
-    if (const char* env = std::getenv("LIVEMACHINE_PLUGIN_DIR"); env && *env)
-        return env;
-    const auto installed = executable_dir().parent_path() / build_info::kInstalledPluginDir;
-    if (std::filesystem::is_directory(installed))
-        return installed;
-    return build_info::kBuildPluginDir;
 }
 
 /// The default scene: the test pattern over the whole canvas, its sync beep the only audio.

@@ -9,6 +9,7 @@ extern "C" {
 
 #include "app/build_info.hpp"
 #include "app/command_line.hpp"
+#include "app/gui_runner.hpp"
 #include "app/headless_runner.hpp"
 
 int main(int argc, char** argv) {
@@ -35,10 +36,7 @@ int main(int argc, char** argv) {
         std::cout << "livemachine " << lm::build_info::kVersion << "\n";
         return lm::kExitOk;
     }
-    if (!options.headless) {
-        std::cerr << "livemachine: the studio window is not built yet; run with --headless "
-                     "(see --help)\n";
-        return lm::kExitUsage;
-    }
+    if (!options.headless)
+        return lm::run_gui(options, argc, argv);
     return lm::run_headless(options);
 }

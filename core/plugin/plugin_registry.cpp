@@ -68,6 +68,13 @@ std::vector<const SourceType*> PluginRegistry::sources() const {
     return list;  // sorted by id: std::map order
 }
 
+std::vector<const VideoEncoderType*> PluginRegistry::video_encoders() const {
+    std::vector<const VideoEncoderType*> types;
+    for (const auto& [id, type] : video_encoders_)
+        types.push_back(&type);
+    return types;
+}
+
 std::shared_ptr<Source> PluginRegistry::create_source(const std::string& id,
                                                       const nlohmann::json& settings) const {
     const SourceType* type = source(id);

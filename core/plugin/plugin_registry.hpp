@@ -68,6 +68,7 @@ public:
     const OutputType* output(const std::string& id) const;
 
     std::vector<const SourceType*> sources() const;
+    std::vector<const VideoEncoderType*> video_encoders() const;
 
     /// Creates a source of type `id`, filling defaults and validating `settings`. Throws
     /// std::invalid_argument (unknown type, bad setting).

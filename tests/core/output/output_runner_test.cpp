@@ -162,7 +162,8 @@ TEST_CASE("after a dropped frame nothing is sent until the next keyframe", "[out
     CHECK(runner.counters().frames_dropped == 2);
 }
 
-TEST_CASE("a destination that fails is marked failed with its error; others go on", "[output]") {
+TEST_CASE("a destination that fails is marked failed with its error, and the others go on",
+          "[output]") {
     auto broken = std::make_shared<MemoryOutput::Shared>();
     broken->fail_writes = true;
     auto healthy = std::make_shared<MemoryOutput::Shared>();

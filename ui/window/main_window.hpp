@@ -1,0 +1,107 @@
+// The studio window: a frame holding the preview and the docks (scenes, sources, audio mixer,
+// controls, stats), a status bar and menus. It owns the Studio (rebuilt when the canvas
+// changes), the StudioController every dock edits through, the output controller for
+// streaming and recording, and the stores that keep profiles and scene collections.
+#pragma once
+
+#include <QMainWindow>
+
+#include <functional>
+#include <memory>
+
+#include "ui/settings/profile.hpp"
+#include "ui/settings/profile_store.hpp"
+#include "ui/window/collection_store.hpp"
+#include "ui/window/output_controller.hpp"
+
+class QTimer;
+
+namespace lm {
+class PluginRegistry;
+class Studio;
+}  // namespace lm
+
+namespace lm::ui {
+
+class AudioMixerDock;
+class ControlsDock;
+class PreviewWidget;
+class ScenesDock;
+class SettingsDialog;
+class SourcesDock;
+class StatsDock;
+class StudioController;
+class StudioStatusBar;
+
+/// Where the window keeps its files; tests point them at temporary folders.
+struct WindowPaths {
+    std::filesystem::path profiles = ProfileStore::default_folder();
+    std::filesystem::path collections = CollectionStore::default_folder();
+};
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    /// `registry` (with the plugins loaded) must outlive the window.
+    MainWindow(const PluginRegistry& registry, WindowPaths paths, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    StudioController& controller() const { return *controller_; }
+    OutputController& outputs() const { return *outputs_; }
+    Studio* studio() const { return studio_.get(); }
+    const Profile& profile() const { return profile_; }
+    /// Replaces the profile as the settings dialog's OK does (saved, applied).
+    void apply_profile(const Profile& profile);
+    /// The settings dialog, when open (tests drive it).
+    SettingsDialog* settings_dialog() const { return settings_dialog_; }
+    /// Errors the window showed (a message box is non-modal so nothing ever blocks on it).
+    const QStringList& shown_errors() const { return shown_errors_; }
+    /// Answers "really quit while live?" (tests replace the question).
+    void set_confirm_quit(std::function<bool()> confirm) { confirm_quit_ = std::move(confirm); }
+
+public slots:
+    void toggle_streaming();
+    void toggle_recording();
+    void open_settings();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void build_docks();
+    void build_menus();
+    void start_studio();
+    void load_collection();
+    void save_collection();
+    void refresh_fast();
+    void refresh_stats();
+    void show_error(const QString& title, const QString& message);
+    void on_phase(OutputController::Kind kind, OutputController::Phase phase);
+
+    const PluginRegistry& registry_;
+    ProfileStore profiles_;
+    CollectionStore collections_;
+    std::string profile_name_;
+    std::string collection_name_;
+    Profile profile_;
+    std::unique_ptr<Studio> studio_;
+    StudioController* controller_;
+    OutputController* outputs_;
+
+    PreviewWidget* preview_ = nullptr;
+    ScenesDock* scenes_dock_ = nullptr;
+    SourcesDock* sources_dock_ = nullptr;
+    AudioMixerDock* mixer_dock_ = nullptr;
+    ControlsDock* controls_dock_ = nullptr;
+    StatsDock* stats_dock_ = nullptr;
+    StudioStatusBar* status_bar_ = nullptr;
+    SettingsDialog* settings_dialog_ = nullptr;
+    QTimer* fast_timer_ = nullptr;
+    QTimer* stats_timer_ = nullptr;
+    QTimer* save_timer_ = nullptr;
+    QStringList shown_errors_;
+    std::function<bool()> confirm_quit_;
+};
+
+}  // namespace lm::ui

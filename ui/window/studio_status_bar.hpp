@@ -1,0 +1,41 @@
+// The window's status bar, as in OBS and a little more: LIVE and REC timers, dropped frames,
+// CPU, frame rate, a congestion light, and messages (an overloaded encoder, a destination
+// that failed).
+#pragma once
+
+#include <QStatusBar>
+
+#include "core/studio_stats.hpp"
+#include "ui/window/output_controller.hpp"
+
+class QLabel;
+
+namespace lm::ui {
+
+class StudioStatusBar : public QStatusBar {
+    Q_OBJECT
+
+public:
+    explicit StudioStatusBar(QWidget* parent = nullptr);
+
+    void show_output(OutputController::Kind kind, OutputController::Phase phase,
+                     double live_seconds);
+    void show_stats(const StatsSnapshot& stats, double target_fps);
+
+    /// What a label shows, for tests: "live", "rec", "dropped", "cpu", "fps", "congestion".
+    QString text_of(const QString& key) const;
+
+private:
+    QLabel* live_;
+    QLabel* recording_;
+    QLabel* dropped_;
+    QLabel* cpu_;
+    QLabel* fps_;
+    QLabel* congestion_;
+    StatsSnapshot previous_;
+};
+
+/// "01:02:03".
+QString format_duration(double seconds);
+
+}  // namespace lm::ui
