@@ -90,7 +90,8 @@ MainWindow::MainWindow(const PluginRegistry& registry, WindowPaths paths, QWidge
     build_docks();
     build_menus();
     start_studio();
-    load_collection();
+    const std::string remembered = collections_.current();
+    load_collection(remembered.empty() ? kDefaultName : remembered);
 
     save_timer_ = new QTimer(this);
     save_timer_->setSingleShot(true);
@@ -169,6 +170,11 @@ void MainWindow::build_menus() {
     file->addSeparator();
     file->addAction(tr("E&xit"), QKeySequence::Quit, this, &QWidget::close);
 
+    profile_menu_ = menuBar()->addMenu(tr("&Profile"));
+    profile_menu_->setObjectName("profileMenu");
+    collection_menu_ = menuBar()->addMenu(tr("Scene &Collection"));
+    collection_menu_->setObjectName("collectionMenu");
+
     QMenu* view = menuBar()->addMenu(tr("&Docks"));
     for (QDockWidget* dock : std::initializer_list<QDockWidget*>{
              scenes_dock_, sources_dock_, mixer_dock_, controls_dock_, stats_dock_}) {
@@ -194,10 +200,8 @@ void MainWindow::start_studio() {
     outputs_->set_studio(studio_.get());
 }
 
-void MainWindow::load_collection() {
-    collection_name_ = collections_.current();
-    if (collection_name_.empty())
-        collection_name_ = kDefaultName;
+void MainWindow::load_collection(const std::string& name) {
+    collection_name_ = name;
     const auto fallback =
         default_collection(controller_->canvas_width(), controller_->canvas_height());
     OpenedCollection opened = collections_.open(collection_name_, registry_, fallback);
@@ -221,6 +225,33 @@ void MainWindow::load_collection() {
     if (!opened.problem.empty())
         show_error(tr("Scene collection"), QString::fromStdString(opened.problem));
     collections_.set_current(collection_name_);
+    setWindowTitle(
+        tr("Live Machine - %1 - %2")
+            .arg(QString::fromStdString(profile_name_), QString::fromStdString(collection_name_)));
+}
+
+void MainWindow::switch_collection(const std::string& name) {
+    if (name == collection_name_)
+        return;
+    save_timer_->stop();
+    save_collection();
+    load_collection(name);
+    save_collection();  // a new collection exists on disk from now on
+}
+
+QString MainWindow::switch_profile(const std::string& name) {
+    if (outputs_->any_active())
+        return tr("Stop streaming and recording before switching profiles.");
+    Profile profile;
+    try {
+        profile = profiles_.load(name);
+    } catch (const ProfileError& e) {
+        return QString::fromStdString(e.what());
+    }
+    profile_name_ = name;
+    profiles_.set_current(name);
+    apply_profile(profile);
+    return {};
 }
 
 void MainWindow::save_collection() {

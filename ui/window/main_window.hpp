@@ -14,6 +14,7 @@
 #include "ui/window/collection_store.hpp"
 #include "ui/window/output_controller.hpp"
 
+class QMenu;
 class QTimer;
 
 namespace lm {
@@ -53,6 +54,19 @@ public:
     const Profile& profile() const { return profile_; }
     /// Replaces the profile as the settings dialog's OK does (saved, applied).
     void apply_profile(const Profile& profile);
+    ProfileStore& profile_store() { return profiles_; }
+    CollectionStore& collection_store() { return collections_; }
+    const std::string& profile_name() const { return profile_name_; }
+    const std::string& collection_name() const { return collection_name_; }
+    /// Saves the current collection and opens `name` (a new default one when it has no file
+    /// yet); reports a file that does not load as at start.
+    void switch_collection(const std::string& name);
+    /// Opens profile `name` and applies it. Refused (returns the reason) while streaming or
+    /// recording, since it changes the encoders; empty on success.
+    QString switch_profile(const std::string& name);
+    /// The menu bar's "Profile" and "Scene Collection" menus, for the menus to fill.
+    QMenu* profile_menu() const { return profile_menu_; }
+    QMenu* collection_menu() const { return collection_menu_; }
     /// The settings dialog, when open (tests drive it).
     SettingsDialog* settings_dialog() const { return settings_dialog_; }
     /// Errors the window showed (a message box is non-modal so nothing ever blocks on it).
@@ -72,7 +86,7 @@ private:
     void build_docks();
     void build_menus();
     void start_studio();
-    void load_collection();
+    void load_collection(const std::string& name);
     void save_collection();
     void refresh_fast();
     void refresh_stats();
@@ -97,6 +111,8 @@ private:
     StatsDock* stats_dock_ = nullptr;
     StudioStatusBar* status_bar_ = nullptr;
     SettingsDialog* settings_dialog_ = nullptr;
+    QMenu* profile_menu_ = nullptr;
+    QMenu* collection_menu_ = nullptr;
     QTimer* fast_timer_ = nullptr;
     QTimer* stats_timer_ = nullptr;
     QTimer* save_timer_ = nullptr;
