@@ -194,6 +194,19 @@ void Studio::set_scene(std::shared_ptr<const Scene> scene) {
     engine_->audio_mixer.set_scene(std::move(scene));
 }
 
+void Studio::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
+    engine_->video_mixer.transition_to(scene, transition);
+    engine_->audio_mixer.transition_to(std::move(scene), transition);
+}
+
+void Studio::set_studio_preview(std::shared_ptr<const Scene> scene) {
+    engine_->video_mixer.set_studio_preview(std::move(scene));
+}
+
+std::shared_ptr<const VideoFrame> Studio::studio_preview_frame() const {
+    return engine_->video_mixer.studio_preview();
+}
+
 void Studio::start_mixing() {
     Engine& engine = *engine_;
     std::lock_guard lock(engine.start_mutex);

@@ -15,6 +15,7 @@
 #include "core/encode/encoder.hpp"
 #include "core/plugin/plugin_registry.hpp"
 #include "core/scene/scene.hpp"
+#include "core/scene/transition.hpp"
 #include "core/studio_stats.hpp"
 
 namespace lm {
@@ -82,6 +83,13 @@ public:
 
     /// Shows `scene` on program from the next frame and audio tick.
     void set_scene(std::shared_ptr<const Scene> scene);
+    /// Changes program to `scene` with `transition` (a fade runs in both mixers, so the
+    /// stream and the recording show it). MT safe.
+    void transition_to(std::shared_ptr<const Scene> scene, Transition transition);
+    /// Studio mode: renders `scene` as the preview beside program (null: studio mode off).
+    void set_studio_preview(std::shared_ptr<const Scene> scene);
+    /// The newest picture of the studio-mode preview scene (RGBA, preview size), or null.
+    std::shared_ptr<const VideoFrame> studio_preview_frame() const;
 
     /// Starts the GPU and both mixers (idempotent). Throws StudioError (startup_failed) when
     /// there is no usable GPU.

@@ -17,7 +17,14 @@ AudioMixer::~AudioMixer() {
 }
 
 void AudioMixer::set_scene(std::shared_ptr<const Scene> scene) {
-    scene_.store(std::move(scene));
+    transition_to(std::move(scene), Transition{Transition::Kind::cut, 0});
+}
+
+void AudioMixer::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
+    std::lock_guard lock(request_mutex_);
+    request_.scene = std::move(scene);
+    request_.transition = transition;
+    ++request_.serial;
 }
 
 void AudioMixer::add_consumer(std::shared_ptr<AudioBlockQueue> queue, int64_t first_sample,
@@ -43,18 +50,41 @@ AudioMixerCounters AudioMixer::counters() const {
 
 void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out,
                      std::vector<ItemLevels>* item_levels) {
+    mix_transition(&scene, nullptr, 1.0, start_sample, out, item_levels);
+}
+
+void AudioMixer::mix_transition(const Scene* to, const Scene* from, double progress,
+                                int64_t start_sample, AudioBlock& out,
+                                std::vector<ItemLevels>* item_levels) {
     std::fill(out.samples.begin(), out.samples.end(), 0.0f);
     out.start_sample = start_sample;
-    for (const SceneItem& item : scene.items) {
-        if (!item.source || item.muted || !(item.source->capabilities() & Source::kAudio)) {
-            continue;
+    // Each source sounds once, however many items show it: a source in both scenes keeps
+    // its level through a fade (and a capture source is never read twice in one tick).
+    contributions_.clear();
+    auto add = [&](const Scene* scene, double weight) {
+        if (!scene || weight <= 0)
+            return;
+        for (const SceneItem& item : scene->items) {
+            if (!item.source || item.muted || !(item.source->capabilities() & Source::kAudio))
+                continue;
+            auto same = std::find_if(contributions_.begin(), contributions_.end(),
+                                     [&](const auto& c) { return c.item->source == item.source; });
+            if (same == contributions_.end())
+                contributions_.push_back({&item, weight});
+            else
+                same->weight = std::min(1.0, same->weight + weight);
         }
+    };
+    add(to, progress);
+    add(from, 1.0 - progress);
+    for (const Contribution& contribution : contributions_) {
+        const SceneItem& item = *contribution.item;
         std::fill(scratch_.samples.begin(), scratch_.samples.end(), 0.0f);
         const int64_t offset_samples = item.sync_offset_ms * kAudioSampleRate / 1000;
         scratch_.start_sample = start_sample - offset_samples;
         AudioRenderContext context{scratch_.start_sample, scratch_};
         item.source->render_audio(context);
-        const float gain = static_cast<float>(dbfs_to_amplitude(item.gain_db));
+        const auto gain = static_cast<float>(dbfs_to_amplitude(item.gain_db) * contribution.weight);
         for (size_t i = 0; i < scratch_.samples.size(); ++i) {
             scratch_.samples[i] *= gain;
             out.samples[i] += scratch_.samples[i];
@@ -67,6 +97,11 @@ void AudioMixer::mix(const Scene& scene, int64_t start_sample, AudioBlock& out,
 void AudioMixer::run(int64_t start_ns) {
     pthread_setname_np(pthread_self(), "lm-audio");
     const Rational tick_duration{kAudioTickFrames, kAudioSampleRate};
+    uint64_t serial = 0;
+    std::shared_ptr<const Scene> scene;
+    std::shared_ptr<const Scene> from;  // the outgoing scene during a fade
+    Transition transition;
+    int64_t transition_start = 0;
     for (int64_t tick = 0; !stop_requested_.load(); ++tick) {
         const int64_t start_sample = tick * kAudioTickFrames;
         // Deadlines are computed from the tick number, never accumulated, so the mixer cannot
@@ -78,8 +113,27 @@ void AudioMixer::run(int64_t start_ns) {
         }
         auto block = std::make_shared<AudioBlock>(channels_, kAudioTickFrames);
         std::vector<ItemLevels> item_levels;
-        if (const auto scene = scene_.load())
-            mix(*scene, start_sample, *block, &item_levels);
+        ProgramRequest request;
+        {
+            std::lock_guard lock(request_mutex_);
+            request = request_;
+        }
+        if (request.serial != serial) {
+            serial = request.serial;
+            from = request.transition.kind != Transition::Kind::cut && scene != request.scene
+                       ? scene
+                       : nullptr;
+            transition = request.transition;
+            transition_start = start_sample;
+            scene = std::move(request.scene);
+        }
+        const double progress =
+            from ? transition.progress(rescale(start_sample - transition_start,
+                                               Rational{1, kAudioSampleRate}, kNanoseconds))
+                 : 1.0;
+        if (progress >= 1.0)
+            from.reset();
+        mix_transition(scene.get(), from.get(), progress, start_sample, *block, &item_levels);
         item_levels_.publish(std::move(item_levels));
         block->start_sample = start_sample;
         levels_.publish(measure_levels(*block));

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "core/media/consumer_set.hpp"
 #include "core/media/latest_value.hpp"
 #include "core/scene/scene.hpp"
+#include "core/scene/transition.hpp"
 
 namespace lm {
 
@@ -33,8 +35,11 @@ public:
     AudioMixer(const AudioMixer&) = delete;
     AudioMixer& operator=(const AudioMixer&) = delete;
 
-    /// Replaces the scene the next tick mixes. MT safe.
+    /// Replaces the scene the next tick mixes (a cut). MT safe.
     void set_scene(std::shared_ptr<const Scene> scene);
+    /// Changes to `scene` with `transition` from the next tick: a fade crossfades the two
+    /// scenes' sounds, in step with the video mixer. MT safe.
+    void transition_to(std::shared_ptr<const Scene> scene, Transition transition);
 
     /// Blocks starting at samples in [first_sample, end_sample) go to `queue` (their try_push
     /// drop counts are the consumer's to report); the mixer closes it after the last. MT safe.
@@ -56,6 +61,9 @@ public:
     /// without a clock; the thread calls it too.
     void mix(const Scene& scene, int64_t start_sample, AudioBlock& out,
              std::vector<ItemLevels>* item_levels = nullptr);
+    /// Mixes `to` at `progress` and `from` at 1 - progress (a fade); either may be null.
+    void mix_transition(const Scene* to, const Scene* from, double progress, int64_t start_sample,
+                        AudioBlock& out, std::vector<ItemLevels>* item_levels = nullptr);
 
     AudioMixerCounters counters() const;
     /// Levels of the last mixed block (master bus). MT safe.
@@ -70,14 +78,25 @@ private:
 
     const int channels_;
     ConsumerSet<AudioBlockPtr> consumers_;
-    std::atomic<std::shared_ptr<const Scene>> scene_;
+    struct ProgramRequest {
+        std::shared_ptr<const Scene> scene;
+        Transition transition;
+        uint64_t serial = 0;
+    };
+    struct Contribution {
+        const SceneItem* item;
+        double weight;
+    };
+    std::mutex request_mutex_;
+    ProgramRequest request_;  // guarded by request_mutex_
     std::atomic<bool> stop_requested_{false};
     std::atomic<bool> finished_{false};
     std::atomic<uint64_t> ticks_{0};
     std::atomic<uint64_t> ticks_late_{0};
     LatestValue<AudioLevels> levels_;
     LatestValue<std::vector<ItemLevels>> item_levels_;
-    AudioBlock scratch_;  // audio thread only: one source's contribution
+    AudioBlock scratch_;                       // audio thread only: one source's contribution
+    std::vector<Contribution> contributions_;  // audio thread only; reused every tick
     std::thread thread_;
 };
 

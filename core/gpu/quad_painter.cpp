@@ -27,8 +27,9 @@ constexpr std::string_view kBlitFragmentShader = R"(#version 330 core
 in vec2 v_source_px;
 in vec2 v_uv;
 uniform sampler2D u_texture;
+uniform float u_opacity;
 out vec4 frag_color;
-void main() { frag_color = texture(u_texture, v_uv); }
+void main() { frag_color = texture(u_texture, v_uv) * u_opacity; }
 )";
 
 }  // namespace
@@ -81,7 +82,7 @@ void QuadPainter::draw(GlProgram& program, const QuadGeometry& geometry, Blend b
     glDisable(GL_BLEND);
 }
 
-void QuadPainter::blit(const GlTexture& texture) {
+void QuadPainter::blit(const GlTexture& texture, float opacity) {
     // The bound target's size is the viewport RenderTarget::bind() set.
     GLint viewport[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_VIEWPORT, viewport);
@@ -97,9 +98,15 @@ void QuadPainter::blit(const GlTexture& texture) {
                                                    target_height / source_height, 0, 0, 0, 1});
     blit_program_->set("u_canvas_size", target_width, target_height);
     blit_program_->set("u_source_size", source_width, source_height);
+    blit_program_->set("u_opacity", opacity);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, texture.id());
-    glDisable(GL_BLEND);
+    if (opacity >= 1.0f) {
+        glDisable(GL_BLEND);
+    } else {
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied "over"
+    }
     glBindVertexArray(vao_);
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);

@@ -51,8 +51,9 @@ public:
     /// and given its own uniforms) into the currently bound framebuffer.
     void draw(GlProgram& program, const QuadGeometry& geometry, Blend blend = Blend::over);
 
-    /// Copies a texture 1:1 over the whole bound target (no blending).
-    void blit(const GlTexture& texture);
+    /// Stretches a texture over the whole bound target. At full opacity it replaces what is
+    /// there; below, it is blended "over" with its colour scaled by `opacity` (a crossfade).
+    void blit(const GlTexture& texture, float opacity = 1.0f);
 
 private:
     GLuint vao_ = 0;

@@ -6,33 +6,11 @@
 
 #include "core/gpu/gpu_device.hpp"
 #include "core/gpu/nv12_converter.hpp"
-#include "core/gpu/quad_painter.hpp"
+#include "core/gpu/readback_ring.hpp"
 #include "core/media/clock.hpp"
+#include "core/video/scene_renderer.hpp"
 
 namespace lm {
-namespace {
-
-QuadGeometry geometry_for(const SceneItem& item, const VideoFormat& format) {
-    const Source& source = *item.source;
-    const ItemPlacement placement = place_item(item.transform, source.width(), source.height());
-    QuadGeometry geometry;
-    std::transform(placement.source_to_canvas.begin(), placement.source_to_canvas.end(),
-                   geometry.source_to_canvas.begin(), [](double v) { return float(v); });
-    std::transform(placement.source_rect.begin(), placement.source_rect.end(),
-                   geometry.source_rect.begin(), [](double v) { return float(v); });
-    geometry.canvas_width = float(format.width);
-    geometry.canvas_height = float(format.height);
-    geometry.source_width = float(source.width());
-    geometry.source_height = float(source.height());
-    return geometry;
-}
-
-bool draws_video(const SceneItem& item) {
-    return item.visible && item.source && (item.source->capabilities() & Source::kVideo) &&
-           item.source->width() > 0 && item.source->height() > 0;
-}
-
-}  // namespace
 
 VideoMixer::VideoMixer(VideoFormat format) : format_(format) {}
 
@@ -43,7 +21,25 @@ VideoMixer::~VideoMixer() {
 }
 
 void VideoMixer::set_scene(std::shared_ptr<const Scene> scene) {
-    scene_.store(std::move(scene));
+    transition_to(std::move(scene), Transition{Transition::Kind::cut, 0});
+}
+
+void VideoMixer::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
+    std::lock_guard lock(request_mutex_);
+    request_.scene = std::move(scene);
+    request_.transition = transition;
+    ++request_.serial;
+}
+
+VideoMixer::ProgramRequest VideoMixer::program_request() const {
+    std::lock_guard lock(request_mutex_);
+    return request_;
+}
+
+void VideoMixer::set_studio_preview(std::shared_ptr<const Scene> scene) {
+    studio_scene_.store(std::move(scene));
+    if (!studio_scene_.load())
+        studio_preview_.store(nullptr);
 }
 
 void VideoMixer::add_consumer(std::shared_ptr<VideoFrameQueue> queue, int64_t first_index,
@@ -83,57 +79,72 @@ std::string VideoMixer::gpu_description() const {
     return gpu_description_;
 }
 
+/// A small RGBA copy of a canvas, read back asynchronously into a latest-value mailbox.
+class PreviewChannel {
+public:
+    void render(QuadPainter& painter, const RenderTarget& canvas, uint64_t size, int64_t index,
+                int64_t pts_ns) {
+        const int width = int(size >> 32);
+        const int height = int(size & 0xffffffffu);
+        if (size == 0) {
+            readback_.reset();
+            target_.reset();
+            return;
+        }
+        if (!target_ || target_->width() != width || target_->height() != height) {
+            readback_.reset();
+            target_ = std::make_unique<RenderTarget>(GL_RGBA8, width, height);
+            readback_ = std::make_unique<ReadbackRing>(PixelFormat::rgba, width, height, 2);
+        }
+        target_->bind();
+        painter.blit(canvas.texture());
+        readback_->start(*target_, index, pts_ns);
+    }
+
+    /// Publishes the newest finished picture into `mailbox`.
+    void poll(std::atomic<std::shared_ptr<const VideoFrame>>& mailbox) {
+        if (!readback_)
+            return;
+        std::shared_ptr<VideoFrame> newest;
+        while (auto frame = readback_->poll(false))
+            newest = std::move(frame);
+        if (newest)
+            mailbox.store(std::move(newest));
+    }
+
+private:
+    std::unique_ptr<RenderTarget> target_;
+    std::unique_ptr<ReadbackRing> readback_;
+};
+
 // Everything that lives on the video thread with the GL context current.
 class VideoMixer::RenderLoop {
 public:
     RenderLoop(VideoMixer& mixer)
         : mixer_(mixer),
+          renderer_(mixer.format_),
           canvas_(GL_RGBA8, mixer.format_.width, mixer.format_.height),
           converter_(mixer.format_.width, mixer.format_.height),
           readback_(mixer.format_.width, mixer.format_.height, 3) {}
 
-    ~RenderLoop() {
-        for (auto& source : gpu_sources_)
-            source->release_gpu();
-    }
-
     /// Draws frame `index`, starts its readbacks (for encoders only while any is listening;
-    /// for the preview only while it is on) and delivers whatever readbacks completed.
-    void render(int64_t index, int64_t pts_ns, const std::shared_ptr<const Scene>& scene) {
-        render_scene(index, pts_ns, scene);
+    /// for the previews only while they are on) and delivers whatever readbacks completed.
+    void render(int64_t index, int64_t pts_ns) {
+        render_program(index, pts_ns);
         if (!mixer_.consumers_.empty()) {
             converter_.convert(canvas_.texture());
             readback_.start(converter_, index, pts_ns);
         }
-        render_preview(index, pts_ns);
+        const uint64_t preview_size = mixer_.preview_size_.load();
+        preview_.render(renderer_.painter(), canvas_, preview_size, index, pts_ns);
+        render_studio_preview(preview_size, index, pts_ns);
         poll_readbacks();
-    }
-
-    void render_scene(int64_t index, int64_t pts_ns, const std::shared_ptr<const Scene>& scene) {
-        if (scene != scene_)
-            switch_scene(scene);
-        canvas_.bind();
-        glClearColor(0, 0, 0, 1);
-        glClear(GL_COLOR_BUFFER_BIT);
-        if (scene_) {
-            for (const SceneItem& item : scene_->items) {
-                if (!draws_video(item))
-                    continue;
-                VideoRenderContext context{painter_, geometry_for(item, mixer_.format_), index,
-                                           pts_ns, mixer_.format_.frame_rate};
-                item.source->render_video(context);
-                if (std::find(gpu_sources_.begin(), gpu_sources_.end(), item.source) ==
-                    gpu_sources_.end()) {
-                    gpu_sources_.push_back(item.source);
-                }
-            }
-        }
     }
 
     /// Draws the scene once without reading it back, so shaders compile and textures upload
     /// before the first deadline rather than as lag on the first frames.
-    void warm_up(const std::shared_ptr<const Scene>& scene) {
-        render_scene(0, 0, scene);
+    void warm_up() {
+        render_program(0, 0);
         converter_.convert(canvas_.texture());
         glFinish();
     }
@@ -158,6 +169,61 @@ public:
     }
 
 private:
+    /// Takes a new program request, then draws program: one scene, or during a fade the
+    /// incoming scene with the outgoing one blended over it.
+    void render_program(int64_t index, int64_t pts_ns) {
+        ProgramRequest request = mixer_.program_request();
+        if (request.serial != serial_) {
+            serial_ = request.serial;
+            if (request.transition.kind != Transition::Kind::cut && scene_ &&
+                request.scene != scene_) {
+                from_ = scene_;
+                transition_ = request.transition;
+                transition_start_ns_ = pts_ns;
+            } else {
+                from_.reset();
+            }
+            scene_ = std::move(request.scene);
+            release_unused();
+        }
+        renderer_.draw(canvas_, scene_.get(), index, pts_ns);
+        if (!from_)
+            return;
+        const double progress = transition_.progress(pts_ns - transition_start_ns_);
+        if (progress >= 1.0) {
+            from_.reset();
+            release_unused();
+            return;
+        }
+        if (!outgoing_)
+            outgoing_ = std::make_unique<RenderTarget>(GL_RGBA8, canvas_.width(), canvas_.height());
+        renderer_.draw(*outgoing_, from_.get(), index, pts_ns);
+        canvas_.bind();
+        renderer_.painter().blit(outgoing_->texture(), float(1.0 - progress));
+    }
+
+    void render_studio_preview(uint64_t preview_size, int64_t index, int64_t pts_ns) {
+        auto scene = mixer_.studio_scene_.load();
+        if (scene != studio_scene_) {
+            studio_scene_ = scene;
+            release_unused();
+        }
+        if (!studio_scene_ || preview_size == 0) {
+            studio_canvas_.reset();
+            return;
+        }
+        if (!studio_canvas_) {
+            studio_canvas_ =
+                std::make_unique<RenderTarget>(GL_RGBA8, canvas_.width(), canvas_.height());
+        }
+        renderer_.draw(*studio_canvas_, studio_scene_.get(), index, pts_ns);
+        studio_preview_.render(renderer_.painter(), *studio_canvas_, preview_size, index, pts_ns);
+    }
+
+    void release_unused() {
+        renderer_.release_unused({scene_.get(), from_.get(), studio_scene_.get()});
+    }
+
     void deliver(std::shared_ptr<VideoFrame> frame) {
         last_ = frame;
         mixer_.consumers_.deliver(frame, frame->index);
@@ -166,61 +232,25 @@ private:
     void poll_readbacks() {
         while (auto frame = readback_.poll(false))
             deliver(std::move(frame));
-        if (preview_readback_) {
-            std::shared_ptr<VideoFrame> newest;
-            while (auto frame = preview_readback_->poll(false))
-                newest = std::move(frame);
-            if (newest)
-                mixer_.preview_.store(std::move(newest));
-        }
-    }
-
-    /// Scales the canvas into the preview target and starts reading it back.
-    void render_preview(int64_t index, int64_t pts_ns) {
-        const uint64_t size = mixer_.preview_size_.load();
-        const int width = int(size >> 32);
-        const int height = int(size & 0xffffffffu);
-        if (size == 0) {
-            preview_readback_.reset();
-            preview_target_.reset();
-            return;
-        }
-        if (!preview_target_ || preview_target_->width() != width ||
-            preview_target_->height() != height) {
-            preview_readback_.reset();
-            preview_target_ = std::make_unique<RenderTarget>(GL_RGBA8, width, height);
-            preview_readback_ = std::make_unique<ReadbackRing>(PixelFormat::rgba, width, height, 2);
-        }
-        preview_target_->bind();
-        painter_.blit(canvas_.texture());
-        preview_readback_->start(*preview_target_, index, pts_ns);
-    }
-
-    /// Frees the GPU state of sources the new scene no longer shows.
-    void switch_scene(const std::shared_ptr<const Scene>& scene) {
-        auto still_used = [&](const std::shared_ptr<Source>& source) {
-            return scene &&
-                   std::any_of(scene->items.begin(), scene->items.end(),
-                               [&](const SceneItem& item) { return item.source == source; });
-        };
-        std::erase_if(gpu_sources_, [&](const std::shared_ptr<Source>& source) {
-            if (still_used(source))
-                return false;
-            source->release_gpu();
-            return true;
-        });
-        scene_ = scene;
+        preview_.poll(mixer_.preview_);
+        studio_preview_.poll(mixer_.studio_preview_);
     }
 
     VideoMixer& mixer_;
-    QuadPainter painter_;
+    SceneRenderer renderer_;
     RenderTarget canvas_;
     Nv12Converter converter_;
     ReadbackRing readback_;
-    std::unique_ptr<RenderTarget> preview_target_;
-    std::unique_ptr<ReadbackRing> preview_readback_;
+    PreviewChannel preview_;
+    PreviewChannel studio_preview_;
+    std::unique_ptr<RenderTarget> outgoing_;       // the outgoing scene during a fade
+    std::unique_ptr<RenderTarget> studio_canvas_;  // the studio-mode preview scene
+    uint64_t serial_ = 0;
     std::shared_ptr<const Scene> scene_;
-    std::vector<std::shared_ptr<Source>> gpu_sources_;  // sources holding GL objects
+    std::shared_ptr<const Scene> from_;
+    Transition transition_;
+    int64_t transition_start_ns_ = 0;
+    std::shared_ptr<const Scene> studio_scene_;
     std::shared_ptr<const VideoFrame> last_;
 };
 
@@ -231,7 +261,7 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, std::promise<std::s
     try {
         device = GpuDevice::create();
         loop = std::make_unique<RenderLoop>(*this);
-        loop->warm_up(scene_.load());
+        loop->warm_up();
         started.set_value(device->description());
     } catch (...) {
         loop.reset();
@@ -257,7 +287,7 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, std::promise<std::s
     while (!stop_requested_.load()) {
         clock::sleep_until_ns(deadline(index));
         const int64_t begin_ns = clock::now_ns();
-        loop->render(index, deadline(index) - start_ns, scene_.load());
+        loop->render(index, deadline(index) - start_ns);
         render_ns_total_.fetch_add(clock::now_ns() - begin_ns);
         frames_rendered_.fetch_add(1);
         frames_output_.fetch_add(1);

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "core/media/consumer_set.hpp"
 #include "core/media/video_frame.hpp"
 #include "core/scene/scene.hpp"
+#include "core/scene/transition.hpp"
 
 namespace lm {
 
@@ -39,8 +41,13 @@ public:
     VideoMixer(const VideoMixer&) = delete;
     VideoMixer& operator=(const VideoMixer&) = delete;
 
-    /// Replaces the scene drawn from the next frame on. MT safe.
+    /// Replaces the scene drawn from the next frame on (a cut). MT safe.
     void set_scene(std::shared_ptr<const Scene> scene);
+    /// Changes program to `scene` with `transition`, starting at the next frame. A transition
+    /// asked for while one runs starts from the scene that was coming in. MT safe.
+    void transition_to(std::shared_ptr<const Scene> scene, Transition transition);
+    /// Studio mode: also renders `scene` (null: stop) and publishes it like the preview.
+    void set_studio_preview(std::shared_ptr<const Scene> scene);
 
     /// NV12 frames [first_index, end_index) go to `queue`; the mixer closes it after the last
     /// one (or when it stops). Frames are converted and read back only while some consumer is
@@ -56,6 +63,8 @@ public:
     void set_preview_size(int width, int height);
     /// The newest preview picture (index and pts_ns set), or null. MT safe.
     std::shared_ptr<const VideoFrame> preview() const { return preview_.load(); }
+    /// The newest picture of the studio-mode preview scene, at the preview size, or null.
+    std::shared_ptr<const VideoFrame> studio_preview() const { return studio_preview_.load(); }
 
     /// Starts the video thread, which creates the GPU device; waits until the device is up and
     /// throws GpuError if it could not be. The thread then waits for `start_ns`: frame n is due
@@ -75,10 +84,21 @@ private:
     class RenderLoop;
     void run(std::shared_future<int64_t> start_ns, std::promise<std::string> started);
 
+    /// What program should show: the newest request, numbered so the loop sees each once.
+    struct ProgramRequest {
+        std::shared_ptr<const Scene> scene;
+        Transition transition;
+        uint64_t serial = 0;
+    };
+    ProgramRequest program_request() const;
+
     const VideoFormat format_;
     ConsumerSet<VideoFramePtr> consumers_;
-    std::atomic<std::shared_ptr<const Scene>> scene_;
+    mutable std::mutex request_mutex_;
+    ProgramRequest request_;  // guarded by request_mutex_
+    std::atomic<std::shared_ptr<const Scene>> studio_scene_;
     std::atomic<std::shared_ptr<const VideoFrame>> preview_;
+    std::atomic<std::shared_ptr<const VideoFrame>> studio_preview_;
     std::atomic<uint64_t> preview_size_{0};  // width << 32 | height
     std::atomic<int64_t> next_index_{0};
     std::atomic<bool> stop_requested_{false};

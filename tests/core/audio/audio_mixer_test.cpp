@@ -95,3 +95,23 @@ TEST_CASE("a consumer gets the consecutive blocks of its range, then its queue i
     CHECK(mixer.levels()->peak_dbfs[0] >= amplitude_to_dbfs(6143e-6) - 0.01);
     mixer.stop();
 }
+
+TEST_CASE("a fade mixes the incoming scene at the progress and the outgoing at the rest",
+          "[audio]") {
+    AudioMixer mixer(2);
+    auto outgoing = std::make_shared<RampSource>();
+    auto incoming = std::make_shared<RampSource>();
+    const Scene from = scene_with(outgoing, 0, false, 0);
+    const Scene to = scene_with(incoming, -6.0206, false, 0);  // half amplitude
+    AudioBlock out(2, kAudioTickFrames);
+    std::vector<ItemLevels> levels;
+    mixer.mix_transition(&to, &from, 0.25, 100'000, out, &levels);
+    // 0.25 x 0.5 x ramp + 0.75 x ramp.
+    CHECK(out.channel(0)[0] == Approx(0.875 * 0.1).epsilon(1e-4));
+    CHECK(levels.size() == 2);
+
+    // A source shown by both scenes keeps its level through the fade and is read once.
+    const Scene shared_to = scene_with(outgoing, 0, false, 0);
+    mixer.mix_transition(&shared_to, &from, 0.5, 100'000, out, &levels);
+    CHECK(out.channel(0)[0] == Approx(0.1).epsilon(1e-4));
+}

@@ -1,6 +1,7 @@
 // The video mixer on the real GPU path (llvmpipe in CI) with the basic sources.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <numeric>
 #include <thread>
@@ -154,4 +155,66 @@ TEST_CASE("frames that cannot be rendered in time are counted missed and repeate
         CHECK(frames[i]->index == int64_t(i));
         CHECK(frames[i]->pts_ns == rescale(int64_t(i), {1, 30}, kNanoseconds));
     }
+}
+
+TEST_CASE("a fade blends the outgoing and incoming scenes frame by frame", "[basic][gpu]") {
+    const VideoFormat format{320, 180, {30, 1}};
+    auto queue = std::make_shared<VideoFrameQueue>(128);
+    VideoMixer mixer(format);
+    mixer.add_consumer(queue, 0, 90);
+    mixer.set_scene(scene_of(std::make_shared<ColorSource>(0xFFFF0000, 320, 180)));  // red
+    std::promise<int64_t> start;
+    mixer.start(start.get_future().share());
+    start.set_value(clock::now_ns());
+    std::vector<VideoFramePtr> frames;
+    while (auto frame = queue->pop()) {
+        frames.push_back(*frame);
+        if (frames.size() == 10) {  // a one-second fade to blue, requested at frame ~10
+            mixer.transition_to(scene_of(std::make_shared<ColorSource>(0xFF0000FF, 320, 180)),
+                                Transition{Transition::Kind::fade, 1000});
+        }
+    }
+    mixer.stop();
+    REQUIRE(frames.size() == 90);
+    // BT.709 limited-range luma: red 63, blue 32, and a linear crossfade in between.
+    std::vector<double> luma;
+    for (const auto& frame : frames)
+        luma.push_back(mean_luma(*frame));
+    const auto first_mixed =
+        std::find_if(luma.begin(), luma.end(), [](double y) { return y < 61; }) - luma.begin();
+    INFO("the fade starts at frame " << first_mixed);
+    REQUIRE(first_mixed >= 10);
+    REQUIRE(first_mixed + 32 < 90);
+    CHECK(luma[first_mixed - 1] == Approx(63).margin(2));
+    CHECK(luma[first_mixed + 14] == Approx(47.5).margin(3));  // half way
+    CHECK(luma[first_mixed + 31] == Approx(32).margin(2));    // done after 30 frames
+    for (long i = first_mixed; i < first_mixed + 29; ++i)
+        CHECK(luma[i + 1] <= luma[i] + 0.5);  // steadily towards blue
+}
+
+TEST_CASE("studio mode renders the preview scene beside program", "[basic][gpu]") {
+    const VideoFormat format{320, 180, {30, 1}};
+    VideoMixer mixer(format);
+    mixer.set_scene(scene_of(std::make_shared<ColorSource>(0xFFFF0000, 320, 180)));
+    mixer.set_studio_preview(scene_of(std::make_shared<ColorSource>(0xFF00FF00, 320, 180)));
+    mixer.set_preview_size(160, 90);
+    std::promise<int64_t> start;
+    mixer.start(start.get_future().share());
+    start.set_value(clock::now_ns());
+    std::shared_ptr<const VideoFrame> program;
+    std::shared_ptr<const VideoFrame> preview;
+    for (int i = 0; i < 200 && !(program && preview); ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        program = mixer.preview();
+        preview = mixer.studio_preview();
+    }
+    mixer.stop();
+    REQUIRE(program);
+    REQUIRE(preview);
+    CHECK(program->format() == PixelFormat::rgba);
+    CHECK(program->width() == 160);
+    const uint8_t* red = program->data(0) + 45 * program->stride(0) + 80 * 4;
+    const uint8_t* green = preview->data(0) + 45 * preview->stride(0) + 80 * 4;
+    CHECK((red[0] > 240 && red[1] < 16 && red[2] < 16));
+    CHECK((green[0] < 16 && green[1] > 240 && green[2] < 16));
 }
