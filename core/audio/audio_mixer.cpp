@@ -17,13 +17,18 @@ AudioMixer::~AudioMixer() {
 }
 
 void AudioMixer::set_scene(std::shared_ptr<const Scene> scene) {
-    transition_to(std::move(scene), Transition{Transition::Kind::cut, 0});
+    std::lock_guard lock(request_mutex_);
+    request_.scene = std::move(scene);
+    request_.transition = Transition{Transition::Kind::cut, 0};
+    request_.edit = true;
+    ++request_.serial;
 }
 
 void AudioMixer::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
     std::lock_guard lock(request_mutex_);
     request_.scene = std::move(scene);
     request_.transition = transition;
+    request_.edit = false;
     ++request_.serial;
 }
 
@@ -120,11 +125,13 @@ void AudioMixer::run(int64_t start_ns) {
         }
         if (request.serial != serial) {
             serial = request.serial;
-            from = request.transition.kind != Transition::Kind::cut && scene != request.scene
-                       ? scene
-                       : nullptr;
-            transition = request.transition;
-            transition_start = start_sample;
+            if (!request.edit) {  // an edit changes the content, a running fade goes on
+                from = request.transition.kind != Transition::Kind::cut && scene != request.scene
+                           ? scene
+                           : nullptr;
+                transition = request.transition;
+                transition_start = start_sample;
+            }
             scene = std::move(request.scene);
         }
         const double progress =

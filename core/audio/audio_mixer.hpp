@@ -35,7 +35,8 @@ public:
     AudioMixer(const AudioMixer&) = delete;
     AudioMixer& operator=(const AudioMixer&) = delete;
 
-    /// Replaces the scene the next tick mixes (a cut). MT safe.
+    /// Replaces the scene the next tick mixes: a cut, or during a transition the incoming
+    /// scene's new content, the fade going on. MT safe.
     void set_scene(std::shared_ptr<const Scene> scene);
     /// Changes to `scene` with `transition` from the next tick: a fade crossfades the two
     /// scenes' sounds, in step with the video mixer. MT safe.
@@ -81,6 +82,7 @@ private:
     struct ProgramRequest {
         std::shared_ptr<const Scene> scene;
         Transition transition;
+        bool edit = false;  ///< set_scene: new content, not a scene change
         uint64_t serial = 0;
     };
     struct Contribution {

@@ -21,13 +21,18 @@ VideoMixer::~VideoMixer() {
 }
 
 void VideoMixer::set_scene(std::shared_ptr<const Scene> scene) {
-    transition_to(std::move(scene), Transition{Transition::Kind::cut, 0});
+    std::lock_guard lock(request_mutex_);
+    request_.scene = std::move(scene);
+    request_.transition = Transition{Transition::Kind::cut, 0};
+    request_.edit = true;
+    ++request_.serial;
 }
 
 void VideoMixer::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
     std::lock_guard lock(request_mutex_);
     request_.scene = std::move(scene);
     request_.transition = transition;
+    request_.edit = false;
     ++request_.serial;
 }
 
@@ -175,8 +180,10 @@ private:
         ProgramRequest request = mixer_.program_request();
         if (request.serial != serial_) {
             serial_ = request.serial;
-            if (request.transition.kind != Transition::Kind::cut && scene_ &&
-                request.scene != scene_) {
+            if (request.edit) {
+                // New content for the incoming scene: a running fade goes on.
+            } else if (request.transition.kind != Transition::Kind::cut && scene_ &&
+                       request.scene != scene_) {
                 from_ = scene_;
                 transition_ = request.transition;
                 transition_start_ns_ = pts_ns;

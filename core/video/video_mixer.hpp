@@ -41,7 +41,8 @@ public:
     VideoMixer(const VideoMixer&) = delete;
     VideoMixer& operator=(const VideoMixer&) = delete;
 
-    /// Replaces the scene drawn from the next frame on (a cut). MT safe.
+    /// Replaces the scene drawn from the next frame on: a cut, or during a transition the
+    /// incoming scene's new content (an edit), the fade going on. MT safe.
     void set_scene(std::shared_ptr<const Scene> scene);
     /// Changes program to `scene` with `transition`, starting at the next frame. A transition
     /// asked for while one runs starts from the scene that was coming in. MT safe.
@@ -88,6 +89,7 @@ private:
     struct ProgramRequest {
         std::shared_ptr<const Scene> scene;
         Transition transition;
+        bool edit = false;  ///< set_scene: new content, not a scene change
         uint64_t serial = 0;
     };
     ProgramRequest program_request() const;

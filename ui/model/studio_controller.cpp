@@ -31,6 +31,7 @@ StudioController::StudioController(const PluginRegistry& registry, QObject* pare
     : QObject(parent), registry_(registry) {
     scenes_.push_back({"Scene", {}});
     current_ = "Scene";
+    program_ = current_;
 }
 
 StudioController::~StudioController() = default;
@@ -51,6 +52,7 @@ void StudioController::load(const SceneCollectionDescription& description) {
         scenes_.push_back(std::move(editable));
     }
     current_ = live.current_scene;
+    program_ = current_;
     emit scenesChanged();
     emit currentSceneChanged();
     items_edited();
@@ -101,8 +103,42 @@ void StudioController::set_current_scene(const QString& name) {
     if (wanted == current_ || !find_scene(wanted))
         return;
     current_ = wanted;
+    if (!studio_mode_) {
+        program_ = wanted;
+        if (studio_)
+            studio_->transition_to(live_scene(program_), transition_);
+        emit programSceneChanged();
+    }
     emit currentSceneChanged();
     items_edited();
+}
+
+QString StudioController::program_scene() const {
+    return QString::fromStdString(program_);
+}
+
+void StudioController::set_studio_mode(bool on) {
+    if (on == studio_mode_)
+        return;
+    studio_mode_ = on;
+    if (!on && program_ != current_) {
+        program_ = current_;
+        if (studio_)
+            studio_->transition_to(live_scene(program_), transition_);
+        emit programSceneChanged();
+    }
+    push_scene();
+    emit studioModeChanged(on);
+}
+
+void StudioController::transition_to_program() {
+    if (!studio_mode_)
+        return;
+    program_ = current_;
+    if (studio_)
+        studio_->transition_to(live_scene(program_), transition_);
+    emit programSceneChanged();
+    emit modified();
 }
 
 QString StudioController::add_scene(const QString& name) {
@@ -125,13 +161,16 @@ bool StudioController::remove_scene(const QString& name) {
     const size_t index = size_t(at - scenes_.begin());
     scenes_.erase(at);
     emit scenesChanged();
-    if (current_ == target) {
+    const bool current_removed = current_ == target;
+    if (current_removed)
         current_ = scenes_[std::min(index, scenes_.size() - 1)].name;
-        emit currentSceneChanged();
-        items_edited();
-    } else {
-        emit modified();
+    if (program_ == target) {
+        program_ = current_;
+        emit programSceneChanged();
     }
+    if (current_removed)
+        emit currentSceneChanged();
+    items_edited();
     return true;
 }
 
@@ -146,6 +185,8 @@ bool StudioController::rename_scene(const QString& from, const QString& to) {
         return false;
     if (current_ == scene->name)
         current_ = name;
+    if (program_ == scene->name)
+        program_ = name;
     scene->name = name;
     emit scenesChanged();
     emit modified();
@@ -452,10 +493,19 @@ void StudioController::items_edited() {
 void StudioController::push_scene() {
     if (!studio_)
         return;
+    // Program always shows its scene as edited; in studio mode the edited scene is also
+    // rendered as the preview beside it. Edits are cuts: no transition for moving an item.
+    studio_->set_scene(live_scene(program_));
+    studio_->set_studio_preview(studio_mode_ ? live_scene(current_) : nullptr);
+}
+
+std::shared_ptr<const Scene> StudioController::live_scene(const std::string& name) const {
     auto scene = std::make_shared<Scene>();
-    const EditableScene& editable = current();
-    scene->name = editable.name;
-    for (const EditableItem& item : editable.items) {
+    const EditableScene* editable = find_scene(name);
+    if (!editable)
+        return scene;
+    scene->name = editable->name;
+    for (const EditableItem& item : editable->items) {
         SceneItem live;
         live.id = item.id;
         live.name = item.description.source;
@@ -469,7 +519,7 @@ void StudioController::push_scene() {
         live.sync_offset_ms = item.description.sync_offset_ms;
         scene->items.push_back(std::move(live));
     }
-    studio_->set_scene(std::move(scene));
+    return scene;
 }
 
 }  // namespace lm::ui

@@ -16,6 +16,7 @@
 
 #include "core/audio/audio_meter.hpp"
 #include "core/scene/scene_collection.hpp"
+#include "core/scene/transition.hpp"
 
 namespace lm {
 class PluginRegistry;
@@ -59,10 +60,25 @@ public:
     void attach(Studio* studio);
     Studio* studio() const { return studio_; }
 
-    // Scenes.
+    // Scenes. The current scene is the one the docks edit: program, or in studio mode the
+    // preview beside it.
     QStringList scene_names() const;
     QString current_scene() const;
+    /// Makes `name` current; outside studio mode program changes to it with the transition.
     void set_current_scene(const QString& name);
+
+    // Studio mode and transitions.
+    /// The transition scene changes and the Transition button use.
+    void set_transition(const Transition& transition) { transition_ = transition; }
+    const Transition& transition() const { return transition_; }
+    /// In studio mode, edits and scene switches go to the preview; program changes only on
+    /// transition(). Leaving it puts program on the edited scene.
+    void set_studio_mode(bool on);
+    bool studio_mode() const { return studio_mode_; }
+    /// The scene on program (the stream); equal to current_scene() outside studio mode.
+    QString program_scene() const;
+    /// Studio mode: sends the preview scene to program with the chosen transition.
+    void transition_to_program();
     /// Adds an empty scene after the current one and makes it current; returns its name
     /// (`name`, or `name 2`, `name 3`... when taken).
     QString add_scene(const QString& name);
@@ -111,6 +127,8 @@ signals:
     /// The list of scenes or their names changed.
     void scenesChanged();
     void currentSceneChanged();
+    void programSceneChanged();
+    void studioModeChanged(bool on);
     /// Items of the current scene were added, removed, reordered or changed.
     void itemsChanged();
     /// The collection changed in a way worth saving.
@@ -138,6 +156,7 @@ private:
     /// Sends the current scene to the studio and tells the views.
     void items_edited();
     void push_scene();
+    std::shared_ptr<const Scene> live_scene(const std::string& name) const;
 
     const PluginRegistry& registry_;
     Studio* studio_ = nullptr;
@@ -146,6 +165,9 @@ private:
     std::map<std::string, std::shared_ptr<Source>> live_;  // by source name
     std::vector<EditableScene> scenes_;
     std::string current_;
+    std::string program_;  // the scene on program; == current_ outside studio mode
+    bool studio_mode_ = false;
+    Transition transition_{Transition::Kind::fade, 300};
     int next_item_id_ = 1;
 };
 

@@ -1,14 +1,17 @@
 #include "ui/window/main_window.hpp"
 
 #include <QAction>
+#include <QBoxLayout>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QTimer>
 
 #include <spdlog/spdlog.h>
 
+#include "core/media/video_frame.hpp"
 #include "core/plugin/plugin_registry.hpp"
 #include "core/studio.hpp"
 #include "ui/docks/scenes_dock.hpp"
@@ -22,7 +25,9 @@
 #include "ui/settings/settings_dialog.hpp"
 #include "ui/stats/stats_dock.hpp"
 #include "ui/stats/stats_panel.hpp"
+#include "ui/window/program_view.hpp"
 #include "ui/window/studio_status_bar.hpp"
+#include "ui/window/transitions_dock.hpp"
 
 namespace lm::ui {
 namespace {
@@ -128,19 +133,46 @@ MainWindow::~MainWindow() {
 }
 
 void MainWindow::build_docks() {
-    preview_ = new PreviewWidget(*controller_,
-                                 [this] { return studio_ ? studio_->preview_frame() : nullptr; });
-    setCentralWidget(preview_);
+    // The centre: the editable preview; in studio mode also the Transition button and the
+    // program picture beside it.
+    auto* centre = new QWidget(this);
+    auto* row = new QHBoxLayout(centre);
+    row->setContentsMargins(0, 0, 0, 0);
+    preview_ = new PreviewWidget(*controller_, [this]() -> std::shared_ptr<const VideoFrame> {
+        if (!studio_)
+            return nullptr;
+        return controller_->studio_mode() ? studio_->studio_preview_frame()
+                                          : studio_->preview_frame();
+    });
+    program_view_ = new ProgramView([this]() -> std::shared_ptr<const VideoFrame> {
+        return studio_ ? studio_->preview_frame() : nullptr;
+    });
+    studio_column_ = new QWidget(centre);
+    auto* column = new QVBoxLayout(studio_column_);
+    auto* transition = new QPushButton(tr("Transition"), studio_column_);
+    transition->setObjectName("transitionButton");
+    column->addStretch();
+    column->addWidget(transition);
+    column->addStretch();
+    connect(transition, &QPushButton::clicked, controller_,
+            &StudioController::transition_to_program);
+    row->addWidget(preview_, 1);
+    row->addWidget(studio_column_);
+    row->addWidget(program_view_, 1);
+    studio_column_->hide();
+    program_view_->hide();
+    setCentralWidget(centre);
 
     scenes_dock_ = new ScenesDock(*controller_, this);
     sources_dock_ = new SourcesDock(*controller_, this);
     mixer_dock_ = new AudioMixerDock(*controller_, this);
     controls_dock_ = new ControlsDock(this);
+    transitions_dock_ = new TransitionsDock(*controller_, this);
     stats_dock_ = new StatsDock(this);
     stats_dock_->panel()->set_recording_folder(
         QString::fromStdString(profile_.output.recording_folder));
-    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{scenes_dock_, sources_dock_,
-                                                                 mixer_dock_, controls_dock_}) {
+    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{
+             scenes_dock_, sources_dock_, mixer_dock_, transitions_dock_, controls_dock_}) {
         addDockWidget(Qt::BottomDockWidgetArea, dock);
     }
     addDockWidget(Qt::RightDockWidgetArea, stats_dock_);
@@ -160,6 +192,7 @@ void MainWindow::build_docks() {
     connect(controls_dock_, &ControlsDock::recordToggleRequested, this,
             &MainWindow::toggle_recording);
     connect(controls_dock_, &ControlsDock::settingsRequested, this, &MainWindow::open_settings);
+    connect(controls_dock_, &ControlsDock::studioModeToggled, this, &MainWindow::set_studio_mode);
     connect(controls_dock_, &ControlsDock::exitRequested, this, &QWidget::close);
 }
 
@@ -176,8 +209,9 @@ void MainWindow::build_menus() {
     collection_menu_->setObjectName("collectionMenu");
 
     QMenu* view = menuBar()->addMenu(tr("&Docks"));
-    for (QDockWidget* dock : std::initializer_list<QDockWidget*>{
-             scenes_dock_, sources_dock_, mixer_dock_, controls_dock_, stats_dock_}) {
+    for (QDockWidget* dock :
+         std::initializer_list<QDockWidget*>{scenes_dock_, sources_dock_, mixer_dock_,
+                                             transitions_dock_, controls_dock_, stats_dock_}) {
         view->addAction(dock->toggleViewAction());
     }
 }
@@ -339,8 +373,17 @@ void MainWindow::apply_profile(const Profile& profile) {
     }
 }
 
+void MainWindow::set_studio_mode(bool on) {
+    controller_->set_studio_mode(on);
+    controls_dock_->set_studio_mode(on);
+    studio_column_->setVisible(on);
+    program_view_->setVisible(on);
+}
+
 void MainWindow::refresh_fast() {
     preview_->refresh();
+    if (program_view_->isVisible())
+        program_view_->refresh();
     mixer_dock_->refresh_meters(QDateTime::currentMSecsSinceEpoch() / 1000.0);
 }
 

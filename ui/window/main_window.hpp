@@ -27,6 +27,8 @@ namespace lm::ui {
 class AudioMixerDock;
 class ControlsDock;
 class PreviewWidget;
+class ProgramView;
+class TransitionsDock;
 class ScenesDock;
 class SettingsDialog;
 class SourcesDock;
@@ -75,6 +77,8 @@ public:
     void set_confirm_quit(std::function<bool()> confirm) { confirm_quit_ = std::move(confirm); }
 
 public slots:
+    /// Studio mode: the edited scene as a preview beside program, changed by a transition.
+    void set_studio_mode(bool on);
     void toggle_streaming();
     void toggle_recording();
     void open_settings();
@@ -104,6 +108,9 @@ private:
     OutputController* outputs_;
 
     PreviewWidget* preview_ = nullptr;
+    ProgramView* program_view_ = nullptr;
+    QWidget* studio_column_ = nullptr;  // the Transition button between the two pictures
+    TransitionsDock* transitions_dock_ = nullptr;
     ScenesDock* scenes_dock_ = nullptr;
     SourcesDock* sources_dock_ = nullptr;
     AudioMixerDock* mixer_dock_ = nullptr;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/media/video_frame.hpp"
+#include "core/scene/transition.hpp"
 #include "core/studio.hpp"
 #include "ui/model/studio_controller.hpp"
 #include "ui/settings/settings_dialog.hpp"
@@ -243,4 +244,68 @@ TEST_CASE("a malformed collection is reported and left untouched", "[ui][window]
     const std::string kept((std::istreambuf_iterator<char>(file)), {});
     CHECK(kept == broken);
     CHECK(std::filesystem::exists(scenes / "Show (recovered).json"));
+}
+
+TEST_CASE("studio mode: edit the preview scene, then fade it to program", "[ui][window][gpu]") {
+    TempDir config;
+    Plugins plugins;
+    MainWindow window(plugins.registry, paths_in(config));
+    window.show();
+    StudioController& controller = window.controller();
+    const nlohmann::json full = {{"width", 1280}, {"height", 720}};
+    nlohmann::json red = full;
+    red["color"] = 0xFFFF0000;
+    nlohmann::json blue = full;
+    blue["color"] = 0xFF0000FF;
+    controller.add_source("color_source", "Red", red);
+    controller.add_scene("Blue");
+    controller.add_source("color_source", "Blue", blue);
+    controller.set_current_scene("Scene");
+    auto program = [&] { return preview_pixel(*window.studio(), 640, 360); };
+    auto is_red = [](auto p) { return p[0] > 230 && p[2] < 25; };
+    auto is_blue = [](auto p) { return p[2] > 230 && p[0] < 25; };
+    REQUIRE(wait_until([&] { return is_red(program()); }, 10000));
+
+    auto* studio_mode = window.findChild<QPushButton*>("studioModeButton");
+    REQUIRE(studio_mode);
+    QTest::mouseClick(studio_mode, Qt::LeftButton);
+    REQUIRE(controller.studio_mode());
+    auto* transition = window.findChild<QPushButton*>("transitionButton");
+    REQUIRE(transition);
+    CHECK(transition->isVisible());
+
+    // Switching scenes now edits the preview; program stays red.
+    controller.set_current_scene("Blue");
+    CHECK(controller.program_scene() == "Scene");
+    CHECK(wait_until(
+        [&] {
+            auto frame = window.studio()->studio_preview_frame();
+            if (!frame)
+                return false;
+            const uint8_t* p =
+                frame->data(0) + (frame->height() / 2) * frame->stride(0) + frame->width() / 2 * 4;
+            return p[2] > 230 && p[0] < 25;
+        },
+        10000));
+    QTest::qWait(300);
+    CHECK(is_red(program()));
+
+    // A one-second fade: program passes through a mix of both, then shows blue.
+    controller.set_transition(Transition{Transition::Kind::fade, 1000});
+    QTest::mouseClick(transition, Qt::LeftButton);
+    CHECK(controller.program_scene() == "Blue");
+    bool saw_mix = false;
+    CHECK(wait_until(
+        [&] {
+            const auto p = program();
+            saw_mix = saw_mix || (p[0] > 60 && p[0] < 200 && p[2] > 60 && p[2] < 200);
+            return is_blue(p);
+        },
+        5000));
+    CHECK(saw_mix);
+
+    // Leaving studio mode keeps program on the edited scene.
+    QTest::mouseClick(studio_mode, Qt::LeftButton);
+    CHECK_FALSE(controller.studio_mode());
+    CHECK_FALSE(transition->isVisible());
 }
