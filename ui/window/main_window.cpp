@@ -25,6 +25,9 @@
 #include "ui/settings/settings_dialog.hpp"
 #include "ui/stats/stats_dock.hpp"
 #include "ui/stats/stats_panel.hpp"
+#include "ui/window/collection_menu.hpp"
+#include "ui/window/hotkeys.hpp"
+#include "ui/window/profile_menu.hpp"
 #include "ui/window/program_view.hpp"
 #include "ui/window/studio_status_bar.hpp"
 #include "ui/window/transitions_dock.hpp"
@@ -97,6 +100,9 @@ MainWindow::MainWindow(const PluginRegistry& registry, WindowPaths paths, QWidge
     start_studio();
     const std::string remembered = collections_.current();
     load_collection(remembered.empty() ? kDefaultName : remembered);
+    new ProfileMenu(*this);
+    new CollectionMenu(*this);
+    hotkeys_ = new Hotkeys(*this);
 
     save_timer_ = new QTimer(this);
     save_timer_->setSingleShot(true);
@@ -367,6 +373,8 @@ void MainWindow::apply_profile(const Profile& profile) {
     }
     stats_dock_->panel()->set_recording_folder(
         QString::fromStdString(profile_.output.recording_folder));
+    if (hotkeys_)
+        hotkeys_->reload();
     // The engine's settings are fixed for its lifetime: rebuild it while nothing is live.
     if ((canvas_changed || encoder_changed || !studio_) && !outputs_->any_active()) {
         start_studio();

@@ -26,6 +26,7 @@ namespace lm::ui {
 
 class AudioMixerDock;
 class ControlsDock;
+class Hotkeys;
 class PreviewWidget;
 class ProgramView;
 class TransitionsDock;
@@ -118,6 +119,7 @@ private:
     StatsDock* stats_dock_ = nullptr;
     StudioStatusBar* status_bar_ = nullptr;
     SettingsDialog* settings_dialog_ = nullptr;
+    Hotkeys* hotkeys_ = nullptr;
     QMenu* profile_menu_ = nullptr;
     QMenu* collection_menu_ = nullptr;
     QTimer* fast_timer_ = nullptr;
