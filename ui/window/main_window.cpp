@@ -135,6 +135,12 @@ MainWindow::~MainWindow() {
     stats_timer_->stop();
     outputs_->set_studio(nullptr);
     controller_->attach(nullptr);
+    // The views hold references to the controller, a child created before them (so deleted
+    // before them by QObject): delete the views first, while everything they use exists.
+    delete settings_dialog_;
+    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly))
+        delete dock;
+    delete takeCentralWidget();
     studio_.reset();
 }
 
@@ -346,6 +352,11 @@ void MainWindow::open_settings() {
                             QString::fromStdString(type->display_name),
                             true,
                             {}});
+    }
+    // Hardware encoders are listed, disabled with the reason, until they exist (issue #6).
+    if (!registry_.video_encoder("nvenc")) {
+        encoders.push_back({"nvenc", tr("NVIDIA NVENC H.264"), false,
+                            tr("hardware encoding is not built into this version yet")});
     }
     settings_dialog_ = new SettingsDialog(profile_, encoders, this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);

@@ -52,7 +52,7 @@ TEST_CASE("the mixer asks each source for the tick's samples, shifted by its syn
     CHECK(out.channel(0)[0] == Approx(0.0432));
 }
 
-TEST_CASE("gain and mute apply per item and items add up", "[audio]") {
+TEST_CASE("gain and mute apply per item; a source shown twice sounds once", "[audio]") {
     AudioMixer mixer(2);
     AudioBlock out(2, kAudioTickFrames);
     auto ramp = std::make_shared<RampSource>();
@@ -63,8 +63,13 @@ TEST_CASE("gain and mute apply per item and items add up", "[audio]") {
     mixer.mix(scene_with(ramp, 0, true, 0), 100'000, out);
     CHECK(out.channel(0)[0] == 0.0f);
 
+    // As in OBS, audio belongs to the source, not to each item showing it (a microphone
+    // must not be read twice per tick); different sources add up.
     Scene two = scene_with(ramp, 0, false, 0);
     two.items.push_back(two.items.front());
+    mixer.mix(two, 100'000, out);
+    CHECK(out.channel(0)[0] == Approx(0.1));
+    two.items.back().source = std::make_shared<RampSource>();
     mixer.mix(two, 100'000, out);
     CHECK(out.channel(0)[0] == Approx(0.2));
 }

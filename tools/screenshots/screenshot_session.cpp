@@ -1,0 +1,228 @@
+#include "tools/screenshots/screenshot_session.hpp"
+
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "core/studio.hpp"
+#include "ui/mixer/audio_mixer_dock.hpp"
+#include "ui/model/studio_controller.hpp"
+#include "ui/preview/preview_widget.hpp"
+#include "ui/settings/profile_store.hpp"
+#include "ui/settings/settings_dialog.hpp"
+#include "ui/stats/stats_dock.hpp"
+#include "ui/window/collection_store.hpp"
+#include "ui/window/main_window.hpp"
+
+namespace lm::tools {
+namespace {
+
+using Kind = ui::OutputController::Kind;
+using Phase = ui::OutputController::Phase;
+
+/// The names the window title shows: what a creator would call a real show.
+constexpr const char* kShowName = "Evening Show";
+constexpr int kWindowWidth = 1600;
+constexpr int kWindowHeight = 900;
+constexpr int kStatsDockWidth = 620;
+constexpr int kStartTimeoutMs = 15000;
+
+std::filesystem::path make_temp_dir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "lm-screenshots-XXXXXX");
+    if (mkdtemp(pattern.data()) == nullptr)
+        throw ScreenshotError("cannot create a temporary folder in " + pattern);
+    return pattern;
+}
+
+/// A profile that looks used: two stream destinations (keys masked on the stream page),
+/// hotkeys, and recordings going to the temporary folder rather than the user's videos.
+ui::Profile show_profile(ui::Profile profile, const std::filesystem::path& recordings) {
+    ui::StreamDestination relay;
+    relay.name = "Studio relay";
+    relay.service_id = "custom";
+    relay.server_url = "rtmp://relay.example.com/live";
+    relay.stream_key = "evening-show-5f3a9c";  // made up: only ever shown masked
+    ui::StreamDestination twitch;
+    twitch.service_id = "twitch";
+    twitch.server_url = "rtmp://live.twitch.tv/app";
+    twitch.stream_key = "live_000000000_screenshotkey";
+    twitch.enabled = false;
+    profile.destinations = {relay, twitch};
+    profile.output.recording_folder = recordings.string();
+    profile.hotkeys[ui::kStartStreamingAction] = "Ctrl+Shift+S";
+    profile.hotkeys[ui::kStopStreamingAction] = "Ctrl+Shift+X";
+    profile.hotkeys[ui::kStartRecordingAction] = "Ctrl+Shift+R";
+    profile.hotkeys[ui::kStopRecordingAction] = "Ctrl+Shift+T";
+    profile.hotkeys[std::string(ui::kSwitchScenePrefix) + "Scene"] = "F1";
+    return profile;
+}
+
+}  // namespace
+
+bool wait_until(const std::function<bool()>& done, int timeout_ms) {
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeout_ms)
+            return false;
+        wait_ms(20);
+    }
+    return true;
+}
+
+void wait_ms(int ms) {
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+ScreenshotSession::ScreenshotSession(const std::filesystem::path& plugin_dir)
+    : temp_dir_(make_temp_dir()) {
+    const ModuleLoadReport report = modules_.load_directory(plugin_dir, registry_);
+    for (const auto& error : report.errors)
+        std::fprintf(stderr, "lm_screenshots: %s\n", error.c_str());
+    if (report.loaded.empty())
+        throw ScreenshotError("no plugin modules in " + plugin_dir.string());
+}
+
+ScreenshotSession::~ScreenshotSession() {
+    window_.reset();  // stops the engine before its recording folder goes
+    std::error_code error;
+    std::filesystem::remove_all(temp_dir_, error);
+}
+
+void ScreenshotSession::set_up_show() {
+    const std::filesystem::path config = temp_dir_ / "config";
+    const std::filesystem::path recordings = temp_dir_ / "Videos";
+    std::filesystem::create_directories(recordings);
+    const ui::WindowPaths paths{config / "profiles", config / "scenes"};
+    // Named profile and collection, so the title bar reads like a real show, not "Untitled".
+    ui::ProfileStore profiles(paths.profiles);
+    profiles.create(kShowName, show_profile(ui::default_profile(), recordings));
+    profiles.set_current(kShowName);
+    ui::CollectionStore(paths.collections).set_current(kShowName);
+
+    window_ = std::make_unique<ui::MainWindow>(registry_, paths);
+    window_->set_confirm_quit([] { return true; });
+    window_->resize(kWindowWidth, kWindowHeight);
+    window_->show();
+    // Wide enough for the outputs table without a scroll bar, as a creator would drag it.
+    if (auto* stats = window_->findChild<ui::StatsDock*>())
+        window_->resizeDocks({stats}, {kStatsDockWidth}, Qt::Horizontal);
+    if (!window_->studio())
+        throw ScreenshotError("the engine did not start");
+    if (!wait_until([&] { return window_->studio()->preview_frame() != nullptr; }, kStartTimeoutMs))
+        throw ScreenshotError("no preview frame after 15 s");
+
+    ui::StudioController& controller = window_->controller();
+    const int canvas_width = controller.canvas_width();
+    const int canvas_height = controller.canvas_height();
+    // A lower-third bar across the bottom of the picture, as a show's name strap sits.
+    const int bar_width = canvas_width * 2 / 3;
+    const int bar_height = canvas_height / 9;
+    const int bar = controller.add_source(
+        "color_source", "Lower third",
+        {{"color", 0xE01E5AA8u}, {"width", bar_width}, {"height", bar_height}});
+    ItemTransform transform;
+    transform.position = {canvas_width / 12.0, canvas_height - bar_height * 1.6};
+    controller.set_item_transform(bar, transform);
+    // A steady tone, so the mixer strip shows a level (the pattern's beep is muted).
+    controller.add_source("tone_source", "Tone", {{"frequency_hz", 440.0}, {"level_dbfs", -12.0}});
+
+    // Handles round the bar in the preview (the sources list follows the selection).
+    auto* preview = window_->findChild<ui::PreviewWidget*>();
+    if (preview == nullptr)
+        throw ScreenshotError("the window has no preview");
+    preview->select_item(bar);
+}
+
+void ScreenshotSession::run_show(int seconds) {
+    window_->toggle_recording();
+    if (!wait_until([&] { return window_->outputs().phase(Kind::recording) == Phase::live; },
+                    kStartTimeoutMs))
+        throw ScreenshotError("the recording did not start");
+    wait_ms(seconds * 1000);
+}
+
+void ScreenshotSession::save_window_pictures(const std::filesystem::path& out_dir) {
+    std::filesystem::create_directories(out_dir);
+    save(*window_, out_dir / "main-window.png");
+    auto* stats = window_->findChild<ui::StatsDock*>();
+    auto* mixer = window_->findChild<ui::AudioMixerDock*>();
+    if (stats == nullptr || mixer == nullptr)
+        throw ScreenshotError("the window lacks the stats or audio mixer dock");
+    save(*stats, out_dir / "stats-dock.png");
+    save(*mixer, out_dir / "audio-mixer.png");
+}
+
+void ScreenshotSession::save_studio_mode_picture(const std::filesystem::path& out_dir) {
+    // Studio mode with a second scene being prepared on the left while program stays live.
+    ui::StudioController& controller = window_->controller();
+    const QString program = controller.current_scene();
+    window_->set_studio_mode(true);
+    controller.add_scene("Be right back");
+    controller.add_source("color_source", "Backdrop",
+                          {{"color", 0xFF203040}, {"width", 1280}, {"height", 720}});
+    controller.add_source("color_source", "Banner",
+                          {{"color", 0xFFE0A030}, {"width", 800}, {"height", 120}});
+    if (!wait_until([&] { return window_->studio()->studio_preview_frame() != nullptr; }, 5000))
+        throw ScreenshotError("the studio-mode preview shows no picture");
+    wait_ms(1000);
+    save(*window_, out_dir / "studio-mode.png");
+    window_->set_studio_mode(false);
+    controller.set_current_scene(program);
+    wait_ms(300);
+}
+
+void ScreenshotSession::save_settings_pictures(const std::filesystem::path& out_dir) {
+    std::filesystem::create_directories(out_dir);
+    window_->open_settings();
+    ui::SettingsDialog* dialog = window_->settings_dialog();
+    if (dialog == nullptr)
+        throw ScreenshotError("the settings dialog did not open");
+    using Page = ui::SettingsDialog::Page;
+    const std::pair<Page, const char*> pages[] = {
+        {Page::stream, "settings-stream.png"},   {Page::output, "settings-output.png"},
+        {Page::video, "settings-video.png"},     {Page::audio, "settings-audio.png"},
+        {Page::hotkeys, "settings-hotkeys.png"},
+    };
+    for (const auto& [page, file] : pages) {
+        dialog->show_page(page);
+        wait_ms(300);  // the page lays out and paints before the grab
+        save(*dialog, out_dir / file);
+    }
+    dialog->reject();
+    wait_ms(100);
+}
+
+void ScreenshotSession::stop_recording() {
+    if (window_->outputs().phase(Kind::recording) != Phase::off)
+        window_->toggle_recording();
+    if (!wait_until([&] { return window_->outputs().phase(Kind::recording) == Phase::off; },
+                    kStartTimeoutMs))
+        throw ScreenshotError("the recording did not stop");
+}
+
+void ScreenshotSession::finish() {
+    window_->close();
+    wait_ms(100);
+    const QStringList errors = window_->shown_errors();
+    window_.reset();
+    if (!errors.isEmpty())
+        throw ScreenshotError("the window reported: " + errors.join("\n").toStdString());
+}
+
+void ScreenshotSession::save(QWidget& widget, const std::filesystem::path& file) const {
+    const QPixmap picture = widget.grab();
+    if (picture.isNull() || !picture.save(QString::fromStdString(file.string()), "PNG"))
+        throw ScreenshotError("cannot write " + file.string());
+    std::printf("%s (%dx%d)\n", file.c_str(), picture.width(), picture.height());
+}
+
+}  // namespace lm::tools
