@@ -76,6 +76,8 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
 }
 
 OutputGroup::~OutputGroup() {
+    if (!thread_.joinable())
+        return;  // never started (the studio could not start mixing): nothing was opened
     stop();
     if (!wait_finished(std::chrono::seconds(10))) {
         for (auto& runner : runners_)
