@@ -17,19 +17,11 @@ AudioMixer::~AudioMixer() {
 }
 
 void AudioMixer::set_scene(std::shared_ptr<const Scene> scene) {
-    std::lock_guard lock(request_mutex_);
-    request_.scene = std::move(scene);
-    request_.transition = Transition{Transition::Kind::cut, 0};
-    request_.edit = true;
-    ++request_.serial;
+    program_.set_scene(std::move(scene));
 }
 
 void AudioMixer::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
-    std::lock_guard lock(request_mutex_);
-    request_.scene = std::move(scene);
-    request_.transition = transition;
-    request_.edit = false;
-    ++request_.serial;
+    program_.transition_to(std::move(scene), transition);
 }
 
 void AudioMixer::add_consumer(std::shared_ptr<AudioBlockQueue> queue, int64_t first_sample,
@@ -118,11 +110,7 @@ void AudioMixer::run(int64_t start_ns) {
         }
         auto block = std::make_shared<AudioBlock>(channels_, kAudioTickFrames);
         std::vector<ItemLevels> item_levels;
-        ProgramRequest request;
-        {
-            std::lock_guard lock(request_mutex_);
-            request = request_;
-        }
+        ProgramRequest request = program_.get();
         if (request.serial != serial) {
             serial = request.serial;
             if (!request.edit) {  // an edit changes the content, a running fade goes on

@@ -16,8 +16,8 @@
 #include "core/media/bounded_queue.hpp"
 #include "core/media/consumer_set.hpp"
 #include "core/media/latest_value.hpp"
+#include "core/scene/program_request.hpp"
 #include "core/scene/scene.hpp"
-#include "core/scene/transition.hpp"
 
 namespace lm {
 
@@ -79,18 +79,11 @@ private:
 
     const int channels_;
     ConsumerSet<AudioBlockPtr> consumers_;
-    struct ProgramRequest {
-        std::shared_ptr<const Scene> scene;
-        Transition transition;
-        bool edit = false;  ///< set_scene: new content, not a scene change
-        uint64_t serial = 0;
-    };
     struct Contribution {
         const SceneItem* item;
         double weight;
     };
-    std::mutex request_mutex_;
-    ProgramRequest request_;  // guarded by request_mutex_
+    ProgramRequestBox program_;
     std::atomic<bool> stop_requested_{false};
     std::atomic<bool> finished_{false};
     std::atomic<uint64_t> ticks_{0};

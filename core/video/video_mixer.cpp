@@ -21,24 +21,11 @@ VideoMixer::~VideoMixer() {
 }
 
 void VideoMixer::set_scene(std::shared_ptr<const Scene> scene) {
-    std::lock_guard lock(request_mutex_);
-    request_.scene = std::move(scene);
-    request_.transition = Transition{Transition::Kind::cut, 0};
-    request_.edit = true;
-    ++request_.serial;
+    program_.set_scene(std::move(scene));
 }
 
 void VideoMixer::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
-    std::lock_guard lock(request_mutex_);
-    request_.scene = std::move(scene);
-    request_.transition = transition;
-    request_.edit = false;
-    ++request_.serial;
-}
-
-VideoMixer::ProgramRequest VideoMixer::program_request() const {
-    std::lock_guard lock(request_mutex_);
-    return request_;
+    program_.transition_to(std::move(scene), transition);
 }
 
 void VideoMixer::set_studio_preview(std::shared_ptr<const Scene> scene) {
@@ -177,7 +164,7 @@ private:
     /// Takes a new program request, then draws program: one scene, or during a fade the
     /// incoming scene with the outgoing one blended over it.
     void render_program(int64_t index, int64_t pts_ns) {
-        ProgramRequest request = mixer_.program_request();
+        ProgramRequest request = mixer_.program_.get();
         if (request.serial != serial_) {
             serial_ = request.serial;
             if (request.edit) {

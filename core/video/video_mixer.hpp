@@ -18,8 +18,8 @@
 #include "core/media/bounded_queue.hpp"
 #include "core/media/consumer_set.hpp"
 #include "core/media/video_frame.hpp"
+#include "core/scene/program_request.hpp"
 #include "core/scene/scene.hpp"
-#include "core/scene/transition.hpp"
 
 namespace lm {
 
@@ -85,19 +85,9 @@ private:
     class RenderLoop;
     void run(std::shared_future<int64_t> start_ns, std::promise<std::string> started);
 
-    /// What program should show: the newest request, numbered so the loop sees each once.
-    struct ProgramRequest {
-        std::shared_ptr<const Scene> scene;
-        Transition transition;
-        bool edit = false;  ///< set_scene: new content, not a scene change
-        uint64_t serial = 0;
-    };
-    ProgramRequest program_request() const;
-
     const VideoFormat format_;
     ConsumerSet<VideoFramePtr> consumers_;
-    mutable std::mutex request_mutex_;
-    ProgramRequest request_;  // guarded by request_mutex_
+    ProgramRequestBox program_;
     std::atomic<std::shared_ptr<const Scene>> studio_scene_;
     std::atomic<std::shared_ptr<const VideoFrame>> preview_;
     std::atomic<std::shared_ptr<const VideoFrame>> studio_preview_;
