@@ -1,116 +1,36 @@
 #include "ui/window/collection_menu.hpp"
 
-#include <QAction>
-#include <QDir>
-#include <QFileDialog>
-#include <QInputDialog>
-#include <QMenu>
-#include <QMessageBox>
-#include <QStatusBar>
-
-#include <algorithm>
-
 #include "ui/model/studio_controller.hpp"
 #include "ui/window/main_window.hpp"
 
 namespace lm::ui {
-namespace {
-
-constexpr int kStatusMessageMs = 5000;
-
-QString file_filter() {
-    return QObject::tr("Scene collections (*.json);;All files (*)");
-}
-
-}  // namespace
-
-MenuPrompts MenuPrompts::dialogs(QWidget* parent) {
-    MenuPrompts prompts;
-    prompts.name = [parent](const QString& title, const QString& label,
-                            const QString& text) -> std::optional<QString> {
-        bool ok = false;
-        const QString name =
-            QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
-        return ok ? std::optional<QString>(name) : std::nullopt;
-    };
-    prompts.confirm = [parent](const QString& title, const QString& question) {
-        return QMessageBox::question(parent, title, question) == QMessageBox::Yes;
-    };
-    prompts.open_file = [parent](const QString& title, const QString& filter) {
-        return QFileDialog::getOpenFileName(parent, title, QDir::homePath(), filter);
-    };
-    prompts.save_file = [parent](const QString& title, const QString& suggested,
-                                 const QString& filter) {
-        return QFileDialog::getSaveFileName(parent, title, QDir::home().filePath(suggested),
-                                            filter);
-    };
-    return prompts;
-}
-
-QString menu_text(const std::string& name) {
-    return QString::fromStdString(name).replace('&', "&&");
-}
 
 CollectionMenu::CollectionMenu(MainWindow& window)
-    : QObject(&window), window_(window), prompts_(MenuPrompts::dialogs(&window)) {
-    QMenu* menu = window_.collection_menu();
-    auto add = [&](const QString& text, const char* object_name, void (CollectionMenu::*slot)()) {
-        QAction* action = new QAction(text, this);
-        action->setObjectName(object_name);
-        connect(action, &QAction::triggered, this, slot);
-        menu->addAction(action);
-    };
-    add(tr("&New…"), "newCollectionAction", &CollectionMenu::new_collection);
-    add(tr("&Duplicate…"), "duplicateCollectionAction", &CollectionMenu::duplicate_collection);
-    add(tr("&Rename…"), "renameCollectionAction", &CollectionMenu::rename_collection);
-    add(tr("Re&move"), "removeCollectionAction", &CollectionMenu::remove_collection);
-    menu->addSeparator();
-    add(tr("&Import…"), "importCollectionAction", &CollectionMenu::import_collection);
-    add(tr("&Export…"), "exportCollectionAction", &CollectionMenu::export_collection);
-    menu->addSeparator();
-    connect(menu, &QMenu::aboutToShow, this, &CollectionMenu::rebuild);
+    : NamedListMenu(window, window.collection_menu(), "Collection",
+                    {[this] { new_collection(); }, [this] { duplicate_collection(); },
+                     [this] { rename_collection(); }, [this] { remove_collection(); },
+                     [this] { import_collection(); }, [this] { export_collection(); }}) {
     rebuild();
 }
 
-void CollectionMenu::rebuild() {
-    QMenu* menu = window_.collection_menu();
-    // deleteLater: rebuild also runs from a list action's own triggered signal.
-    for (QAction* action : list_actions_) {
-        menu->removeAction(action);
-        action->deleteLater();
-    }
-    list_actions_.clear();
+std::vector<std::string> CollectionMenu::stored_names() const {
+    return window_.collection_store().list();
+}
 
-    // The current collection is listed even before its first save.
-    std::vector<std::string> names = window_.collection_store().list();
-    if (std::find(names.begin(), names.end(), window_.collection_name()) == names.end()) {
-        names.push_back(window_.collection_name());
-        std::sort(names.begin(), names.end());
-    }
-    for (const std::string& name : names) {
-        QAction* action = new QAction(menu_text(name), this);
-        action->setCheckable(true);
-        action->setChecked(name == window_.collection_name());
-        action->setData(QString::fromStdString(name));
-        connect(action, &QAction::triggered, this, [this, name] {
-            window_.switch_collection(name);
-            rebuild();
-        });
-        menu->addAction(action);
-        list_actions_.push_back(action);
-    }
+std::string CollectionMenu::current_name() const {
+    return window_.collection_name();
+}
+
+void CollectionMenu::list_clicked(const std::string& name) {
+    window_.switch_collection(name);
+}
+
+QString CollectionMenu::file_filter() const {
+    return tr("Scene collections (*.json);;All files (*)");
 }
 
 void CollectionMenu::save_current() {
     window_.collection_store().save(window_.collection_name(), window_.controller().description());
-}
-
-std::optional<std::string> CollectionMenu::ask_name(const QString& title,
-                                                    const QString& suggested) {
-    const std::optional<QString> answer = prompts_.name(title, tr("Name:"), suggested);
-    if (!answer)
-        return std::nullopt;
-    return answer->trimmed().toStdString();
 }
 
 void CollectionMenu::check_free(const std::string& name) const {
@@ -176,22 +96,16 @@ void CollectionMenu::rename_collection() {
 
 void CollectionMenu::remove_collection() {
     const QString title = tr("Remove scene collection");
-    CollectionStore& store = window_.collection_store();
     const std::string name = window_.collection_name();
-    std::vector<std::string> others = store.list();
-    others.erase(std::remove(others.begin(), others.end(), name), others.end());
-    if (others.empty()) {
-        show_error(title, tr("'%1' is the only scene collection; there must always be one.")
-                              .arg(QString::fromStdString(name)));
+    const QString shown = QString::fromStdString(name);
+    const auto next = ask_removal(
+        title, tr("'%1' is the only scene collection; there must always be one.").arg(shown),
+        tr("Remove the scene collection '%1'? This cannot be undone.").arg(shown));
+    if (!next)
         return;
-    }
-    if (!prompts_.confirm(title, tr("Remove the scene collection '%1'? This cannot be undone.")
-                                     .arg(QString::fromStdString(name)))) {
-        return;
-    }
     try {
-        window_.switch_collection(others.front());  // saves `name`, so its file exists
-        store.remove(name);
+        window_.switch_collection(*next);  // saves `name`, so its file exists
+        window_.collection_store().remove(name);
     } catch (const SceneCollectionError& e) {
         show_error(title, QString::fromStdString(e.what()));
     }
@@ -200,14 +114,12 @@ void CollectionMenu::remove_collection() {
 
 void CollectionMenu::import_collection() {
     const QString title = tr("Import scene collection");
-    const QString file = prompts_.open_file(title, file_filter());
+    const QString file = ask_import_file(title);
     if (file.isEmpty())
         return;
     try {
         const std::string name = window_.collection_store().import_file(file.toStdString());
-        window_.statusBar()->showMessage(
-            tr("Imported the scene collection '%1'.").arg(QString::fromStdString(name)),
-            kStatusMessageMs);
+        show_status(tr("Imported the scene collection '%1'.").arg(QString::fromStdString(name)));
     } catch (const SceneCollectionError& e) {
         show_error(title, QString::fromStdString(e.what()));
     }
@@ -217,8 +129,7 @@ void CollectionMenu::import_collection() {
 void CollectionMenu::export_collection() {
     const QString title = tr("Export scene collection");
     const std::string name = window_.collection_name();
-    const QString file =
-        prompts_.save_file(title, QString::fromStdString(name + ".json"), file_filter());
+    const QString file = ask_export_file(title, name);
     if (file.isEmpty())
         return;
     try {
@@ -227,15 +138,6 @@ void CollectionMenu::export_collection() {
     } catch (const SceneCollectionError& e) {
         show_error(title, QString::fromStdString(e.what()));
     }
-}
-
-void CollectionMenu::show_error(const QString& title, const QString& message) {
-    last_error_ = message;
-    // Non-modal: the show never waits on a message box.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, &window_);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setModal(false);
-    box->show();
 }
 
 }  // namespace lm::ui

@@ -1,74 +1,35 @@
 #include "ui/window/profile_menu.hpp"
 
-#include <QAction>
-#include <QMenu>
-#include <QMessageBox>
-#include <QStatusBar>
-
-#include <algorithm>
 #include <filesystem>
 
 #include "ui/settings/profile_json.hpp"
 #include "ui/window/main_window.hpp"
 
 namespace lm::ui {
-namespace {
-
-constexpr int kStatusMessageMs = 5000;
-
-QString file_filter() {
-    return QObject::tr("Profiles (*.json);;All files (*)");
-}
-
-}  // namespace
 
 ProfileMenu::ProfileMenu(MainWindow& window)
-    : QObject(&window), window_(window), prompts_(MenuPrompts::dialogs(&window)) {
-    QMenu* menu = window_.profile_menu();
-    auto add = [&](const QString& text, const char* object_name, void (ProfileMenu::*slot)()) {
-        QAction* action = new QAction(text, this);
-        action->setObjectName(object_name);
-        connect(action, &QAction::triggered, this, slot);
-        menu->addAction(action);
-    };
-    add(tr("&New…"), "newProfileAction", &ProfileMenu::new_profile);
-    add(tr("&Duplicate…"), "duplicateProfileAction", &ProfileMenu::duplicate_profile);
-    add(tr("&Rename…"), "renameProfileAction", &ProfileMenu::rename_profile);
-    add(tr("Re&move"), "removeProfileAction", &ProfileMenu::remove_profile);
-    menu->addSeparator();
-    add(tr("&Import…"), "importProfileAction", &ProfileMenu::import_profile);
-    add(tr("&Export…"), "exportProfileAction", &ProfileMenu::export_profile);
-    menu->addSeparator();
-    connect(menu, &QMenu::aboutToShow, this, &ProfileMenu::rebuild);
+    : NamedListMenu(window, window.profile_menu(), "Profile",
+                    {[this] { new_profile(); }, [this] { duplicate_profile(); },
+                     [this] { rename_profile(); }, [this] { remove_profile(); },
+                     [this] { import_profile(); }, [this] { export_profile(); }}) {
     rebuild();
 }
 
-void ProfileMenu::rebuild() {
-    QMenu* menu = window_.profile_menu();
-    // deleteLater: rebuild also runs from a list action's own triggered signal.
-    for (QAction* action : list_actions_) {
-        menu->removeAction(action);
-        action->deleteLater();
-    }
-    list_actions_.clear();
-    std::vector<std::string> names = window_.profile_store().list();
-    if (std::find(names.begin(), names.end(), window_.profile_name()) == names.end()) {
-        names.push_back(window_.profile_name());
-        std::sort(names.begin(), names.end());
-    }
-    for (const std::string& name : names) {
-        QAction* action = new QAction(menu_text(name), this);
-        action->setCheckable(true);
-        action->setChecked(name == window_.profile_name());
-        action->setData(QString::fromStdString(name));
-        connect(action, &QAction::triggered, this, [this, name] {
-            if (name != window_.profile_name())
-                switch_to(name, tr("Switch profile"));
-            rebuild();
-        });
-        menu->addAction(action);
-        list_actions_.push_back(action);
-    }
+std::vector<std::string> ProfileMenu::stored_names() const {
+    return window_.profile_store().list();
+}
+
+std::string ProfileMenu::current_name() const {
+    return window_.profile_name();
+}
+
+void ProfileMenu::list_clicked(const std::string& name) {
+    if (name != window_.profile_name())
+        switch_to(name, tr("Switch profile"));
+}
+
+QString ProfileMenu::file_filter() const {
+    return tr("Profiles (*.json);;All files (*)");
 }
 
 bool ProfileMenu::switch_to(const std::string& name, const QString& title) {
@@ -77,13 +38,6 @@ bool ProfileMenu::switch_to(const std::string& name, const QString& title) {
         return true;
     show_error(title, refusal);
     return false;
-}
-
-std::optional<std::string> ProfileMenu::ask_name(const QString& title, const QString& suggested) {
-    const std::optional<QString> answer = prompts_.name(title, tr("Name:"), suggested);
-    if (!answer)
-        return std::nullopt;
-    return answer->trimmed().toStdString();
 }
 
 std::string ProfileMenu::free_name(const std::string& base) const {
@@ -155,22 +109,16 @@ void ProfileMenu::rename_profile() {
 
 void ProfileMenu::remove_profile() {
     const QString title = tr("Remove profile");
-    ProfileStore& store = window_.profile_store();
     const std::string name = window_.profile_name();
-    std::vector<std::string> others = store.list();
-    others.erase(std::remove(others.begin(), others.end(), name), others.end());
-    if (others.empty()) {
-        show_error(title, tr("'%1' is the only profile; there must always be one.")
-                              .arg(QString::fromStdString(name)));
+    const QString shown = QString::fromStdString(name);
+    const auto next =
+        ask_removal(title, tr("'%1' is the only profile; there must always be one.").arg(shown),
+                    tr("Remove the profile '%1'? This cannot be undone.").arg(shown));
+    if (!next)
         return;
-    }
-    if (!prompts_.confirm(title, tr("Remove the profile '%1'? This cannot be undone.")
-                                     .arg(QString::fromStdString(name)))) {
-        return;
-    }
     try {
-        if (switch_to(others.front(), title))
-            store.remove(name);
+        if (switch_to(*next, title))
+            window_.profile_store().remove(name);
     } catch (const ProfileError& e) {
         show_error(title, QString::fromStdString(e.what()));
     }
@@ -179,15 +127,14 @@ void ProfileMenu::remove_profile() {
 
 void ProfileMenu::import_profile() {
     const QString title = tr("Import profile");
-    const QString file = prompts_.open_file(title, file_filter());
+    const QString file = ask_import_file(title);
     if (file.isEmpty())
         return;
     try {
         const std::filesystem::path path = file.toStdString();
         const std::string name =
             window_.profile_store().import_file(path, free_name(path.stem().string()));
-        window_.statusBar()->showMessage(
-            tr("Imported the profile '%1'.").arg(QString::fromStdString(name)), kStatusMessageMs);
+        show_status(tr("Imported the profile '%1'.").arg(QString::fromStdString(name)));
     } catch (const ProfileError& e) {
         show_error(title, QString::fromStdString(e.what()));
     }
@@ -197,8 +144,7 @@ void ProfileMenu::import_profile() {
 void ProfileMenu::export_profile() {
     const QString title = tr("Export profile");
     const std::string name = window_.profile_name();
-    const QString file =
-        prompts_.save_file(title, QString::fromStdString(name + ".json"), file_filter());
+    const QString file = ask_export_file(title, name);
     if (file.isEmpty())
         return;
     try {
@@ -206,15 +152,6 @@ void ProfileMenu::export_profile() {
     } catch (const ProfileError& e) {
         show_error(title, QString::fromStdString(e.what()));
     }
-}
-
-void ProfileMenu::show_error(const QString& title, const QString& message) {
-    last_error_ = message;
-    // Non-modal: the show never waits on a message box.
-    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, &window_);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->setModal(false);
-    box->show();
 }
 
 }  // namespace lm::ui
