@@ -6,8 +6,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalBlocker>
-#include <QToolBar>
-#include <QVBoxLayout>
 
 #include <utility>
 
@@ -28,7 +26,7 @@ ScenesDock::ScenesDock(StudioController& controller, QWidget* parent)
       controller_(controller),
       confirm_(message_box_confirm(this)),
       list_(new QListWidget(this)),
-      toolbar_(new QToolBar(this)) {
+      toolbar_(new DockToolbar(QStringLiteral("scenesToolbar"), this)) {
     setObjectName(QStringLiteral("scenesDock"));
 
     list_->setObjectName(QStringLiteral("sceneList"));
@@ -37,12 +35,12 @@ ScenesDock::ScenesDock(StudioController& controller, QWidget* parent)
     list_->setContextMenuPolicy(Qt::CustomContextMenu);
     list_->installEventFilter(this);
 
-    add_action_ = make_action("addScene", tr("Add"));
-    duplicate_action_ = make_action("duplicateScene", tr("Duplicate"));
-    rename_action_ = make_action("renameScene", tr("Rename"));
-    remove_action_ = make_action("removeScene", tr("Remove"));
-    up_action_ = make_action("moveSceneUp", tr("Move Up"));
-    down_action_ = make_action("moveSceneDown", tr("Move Down"));
+    add_action_ = make_dock_action(this, "addScene", tr("Add"));
+    duplicate_action_ = make_dock_action(this, "duplicateScene", tr("Duplicate"));
+    rename_action_ = make_dock_action(this, "renameScene", tr("Rename"));
+    remove_action_ = make_dock_action(this, "removeScene", tr("Remove"));
+    up_action_ = make_dock_action(this, "moveSceneUp", tr("Move Up"));
+    down_action_ = make_dock_action(this, "moveSceneDown", tr("Move Down"));
     connect(add_action_, &QAction::triggered, this, &ScenesDock::add_scene);
     connect(duplicate_action_, &QAction::triggered, this, &ScenesDock::duplicate_scene);
     connect(rename_action_, &QAction::triggered, this, &ScenesDock::rename_scene);
@@ -50,22 +48,12 @@ ScenesDock::ScenesDock(StudioController& controller, QWidget* parent)
     connect(up_action_, &QAction::triggered, this, [this] { move_scene(-1); });
     connect(down_action_, &QAction::triggered, this, [this] { move_scene(+1); });
 
-    toolbar_->setObjectName(QStringLiteral("scenesToolbar"));
-    toolbar_->setIconSize(QSize(16, 16));
-    toolbar_->addAction(add_action_);
-    toolbar_->addAction(remove_action_);
+    toolbar_->add_action(add_action_, add_icon);
+    toolbar_->add_action(remove_action_, remove_icon);
     toolbar_->addSeparator();
-    toolbar_->addAction(up_action_);
-    toolbar_->addAction(down_action_);
-    apply_icons();
-
-    auto* body = new QWidget(this);
-    auto* layout = new QVBoxLayout(body);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(list_, 1);
-    layout->addWidget(toolbar_);
-    setWidget(body);
+    toolbar_->add_action(up_action_, up_icon);
+    toolbar_->add_action(down_action_, down_icon);
+    set_list_body(*this, list_, toolbar_);
 
     connect(list_, &QListWidget::currentRowChanged, this, &ScenesDock::row_chosen);
     connect(list_, &QListWidget::itemChanged, this, &ScenesDock::row_renamed);
@@ -77,27 +65,6 @@ ScenesDock::ScenesDock(StudioController& controller, QWidget* parent)
 
 void ScenesDock::set_confirm(ConfirmPrompt confirm) {
     confirm_ = std::move(confirm);
-}
-
-QAction* ScenesDock::make_action(const char* object_name, const QString& text) {
-    auto* action = new QAction(text, this);
-    action->setObjectName(QString::fromLatin1(object_name));
-    action->setToolTip(text);
-    return action;
-}
-
-void ScenesDock::apply_icons() {
-    const QColor ink = palette().color(QPalette::WindowText);
-    add_action_->setIcon(add_icon(ink));
-    remove_action_->setIcon(remove_icon(ink));
-    up_action_->setIcon(up_icon(ink));
-    down_action_->setIcon(down_icon(ink));
-}
-
-void ScenesDock::changeEvent(QEvent* event) {
-    QDockWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        apply_icons();
 }
 
 bool ScenesDock::eventFilter(QObject* watched, QEvent* event) {
@@ -227,9 +194,7 @@ QMenu* ScenesDock::make_context_menu(QWidget* parent) {
 }
 
 void ScenesDock::show_context_menu(const QPoint& position) {
-    QMenu* menu = make_context_menu(this);
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    menu->popup(list_->viewport()->mapToGlobal(position));
+    popup_context_menu(make_context_menu(this), list_, position);
 }
 
 }  // namespace lm::ui

@@ -5,12 +5,12 @@
 #include <QDockWidget>
 
 #include "ui/docks/dock_prompts.hpp"
+#include "ui/docks/dock_toolbar.hpp"
 
 class QAction;
 class QListWidget;
 class QListWidgetItem;
 class QMenu;
-class QToolBar;
 
 namespace lm::ui {
 
@@ -57,12 +57,9 @@ signals:
     void message(const QString& text);
 
 protected:
-    void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    QAction* make_action(const char* object_name, const QString& text);
-    void apply_icons();
     /// Brings the rows, the selection and the actions' states up to date with the controller.
     void sync();
     void row_chosen(int row);
@@ -73,7 +70,7 @@ private:
     StudioController& controller_;
     ConfirmPrompt confirm_;
     QListWidget* list_;
-    QToolBar* toolbar_;
+    DockToolbar* toolbar_;
     QAction* add_action_;
     QAction* duplicate_action_;
     QAction* rename_action_;

@@ -6,9 +6,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalBlocker>
-#include <QToolBar>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 #include <algorithm>
 #include <utility>
@@ -33,7 +31,7 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
       name_prompt_(input_dialog_name(this)),
       dialog_runner_(exec_dialog_runner()),
       list_(new QListWidget(this)),
-      toolbar_(new QToolBar(this)),
+      toolbar_(new DockToolbar(QStringLiteral("sourcesToolbar"), this)),
       add_menu_(new QMenu(this)) {
     setObjectName(QStringLiteral("sourcesDock"));
 
@@ -49,18 +47,18 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
     connect(add_menu_, &QMenu::aboutToShow, this, &SourcesDock::fill_add_menu);
     fill_add_menu();
 
-    add_action_ = make_action("addSource", tr("Add"));
+    add_action_ = make_dock_action(this, "addSource", tr("Add"));
     add_action_->setMenu(add_menu_);
-    remove_action_ = make_action("removeSource", tr("Remove"));
-    rename_action_ = make_action("renameSource", tr("Rename"));
-    up_action_ = make_action("moveSourceUp", tr("Move Up"));
-    down_action_ = make_action("moveSourceDown", tr("Move Down"));
-    top_action_ = make_action("moveSourceToTop", tr("To Top"));
-    bottom_action_ = make_action("moveSourceToBottom", tr("To Bottom"));
-    visible_action_ = make_action("toggleSourceVisible", tr("Hide"));
-    lock_action_ = make_action("toggleSourceLocked", tr("Lock"));
-    properties_action_ = make_action("sourceProperties", tr("Properties"));
-    filters_action_ = make_action("sourceFilters", tr("Filters"));
+    remove_action_ = make_dock_action(this, "removeSource", tr("Remove"));
+    rename_action_ = make_dock_action(this, "renameSource", tr("Rename"));
+    up_action_ = make_dock_action(this, "moveSourceUp", tr("Move Up"));
+    down_action_ = make_dock_action(this, "moveSourceDown", tr("Move Down"));
+    top_action_ = make_dock_action(this, "moveSourceToTop", tr("To Top"));
+    bottom_action_ = make_dock_action(this, "moveSourceToBottom", tr("To Bottom"));
+    visible_action_ = make_dock_action(this, "toggleSourceVisible", tr("Hide"));
+    lock_action_ = make_dock_action(this, "toggleSourceLocked", tr("Lock"));
+    properties_action_ = make_dock_action(this, "sourceProperties", tr("Properties"));
+    filters_action_ = make_dock_action(this, "sourceFilters", tr("Filters"));
     filters_action_->setToolTip(tr("Filters arrive with the filters feature (issue #4)"));
     filters_action_->setEnabled(false);
     connect(remove_action_, &QAction::triggered, this, &SourcesDock::remove_selected);
@@ -73,25 +71,15 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
     connect(lock_action_, &QAction::triggered, this, &SourcesDock::toggle_selected_locked);
     connect(properties_action_, &QAction::triggered, this, &SourcesDock::show_properties);
     build_toolbar();
-
-    auto* body = new QWidget(this);
-    auto* layout = new QVBoxLayout(body);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(list_, 1);
-    layout->addWidget(toolbar_);
-    setWidget(body);
+    set_list_body(*this, list_, toolbar_);
 
     connect(list_, &QListWidget::itemSelectionChanged, this, &SourcesDock::selection_changed);
     connect(list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
         select_item(item->data(kIdRole).toInt());
         rename_selected();
     });
-    connect(list_, &QListWidget::customContextMenuRequested, this, [this](const QPoint& at) {
-        QMenu* menu = make_context_menu(this);
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->popup(list_->viewport()->mapToGlobal(at));
-    });
+    connect(list_, &QListWidget::customContextMenuRequested, this,
+            [this](const QPoint& at) { popup_context_menu(make_context_menu(this), list_, at); });
     connect(&controller_, &StudioController::itemsChanged, this, &SourcesDock::sync);
     connect(&controller_, &StudioController::currentSceneChanged, this, &SourcesDock::sync);
     sync();
@@ -109,25 +97,15 @@ void SourcesDock::set_dialog_runner(DialogRunner runner) {
     dialog_runner_ = std::move(runner);
 }
 
-QAction* SourcesDock::make_action(const char* object_name, const QString& text) {
-    auto* action = new QAction(text, this);
-    action->setObjectName(QString::fromLatin1(object_name));
-    action->setToolTip(text);
-    return action;
-}
-
 void SourcesDock::build_toolbar() {
-    toolbar_->setObjectName(QStringLiteral("sourcesToolbar"));
-    toolbar_->setIconSize(QSize(16, 16));
-    toolbar_->addAction(add_action_);
+    toolbar_->add_action(add_action_, add_icon);
     if (auto* button = qobject_cast<QToolButton*>(toolbar_->widgetForAction(add_action_)))
         button->setPopupMode(QToolButton::InstantPopup);
-    toolbar_->addAction(remove_action_);
-    toolbar_->addAction(properties_action_);
+    toolbar_->add_action(remove_action_, remove_icon);
+    toolbar_->add_action(properties_action_, properties_icon);
     toolbar_->addSeparator();
-    toolbar_->addAction(up_action_);
-    toolbar_->addAction(down_action_);
-    apply_icons();
+    toolbar_->add_action(up_action_, up_icon);
+    toolbar_->add_action(down_action_, down_icon);
 }
 
 void SourcesDock::fill_add_menu() {
@@ -137,21 +115,6 @@ void SourcesDock::fill_add_menu() {
         action->setData(QString::fromStdString(type->id));
         connect(action, &QAction::triggered, this, [this, id = type->id] { add_source(id); });
     }
-}
-
-void SourcesDock::apply_icons() {
-    const QColor ink = palette().color(QPalette::WindowText);
-    add_action_->setIcon(add_icon(ink));
-    remove_action_->setIcon(remove_icon(ink));
-    properties_action_->setIcon(properties_icon(ink));
-    up_action_->setIcon(up_icon(ink));
-    down_action_->setIcon(down_icon(ink));
-}
-
-void SourcesDock::changeEvent(QEvent* event) {
-    QDockWidget::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
-        apply_icons();
 }
 
 bool SourcesDock::eventFilter(QObject* watched, QEvent* event) {

@@ -10,11 +10,11 @@
 #include <vector>
 
 #include "ui/docks/dock_prompts.hpp"
+#include "ui/docks/dock_toolbar.hpp"
 
 class QAction;
 class QListWidget;
 class QMenu;
-class QToolBar;
 
 namespace lm {
 struct SourceType;
@@ -91,14 +91,11 @@ signals:
     void message(const QString& text);
 
 protected:
-    void changeEvent(QEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
-    QAction* make_action(const char* object_name, const QString& text);
     void build_toolbar();
     void fill_add_menu();
-    void apply_icons();
     /// Brings the rows up to date with the controller, keeping the selection.
     void sync();
     void rebuild(const std::vector<ItemView>& top_first);
@@ -113,7 +110,7 @@ private:
     NamePrompt name_prompt_;
     DialogRunner dialog_runner_;
     QListWidget* list_;
-    QToolBar* toolbar_;
+    DockToolbar* toolbar_;
     QMenu* add_menu_;
     QAction* add_action_;
     QAction* remove_action_;

@@ -14,6 +14,7 @@
 
 #include "core/plugin/plugin_registry.hpp"
 #include "core/scene/scene_collection.hpp"
+#include "test_sources.hpp"
 #include "ui/model/studio_controller.hpp"
 
 namespace Catch {
@@ -31,25 +32,13 @@ struct StringMaker<QStringList> {
 
 namespace lm::ui::test {
 
-/// A plain card of the size its settings give; wider than kMaxWidth is refused at creation,
-/// as a real source refuses what its device cannot do.
-class CardSource final : public lm::Source {
-public:
-    CardSource(int width, int height) : width_(width), height_(height) {}
-    unsigned capabilities() const override { return kVideo; }
-    int width() const override { return width_; }
-    int height() const override { return height_; }
-
-private:
-    int width_;
-    int height_;
-};
-
 class BeepSource final : public lm::Source {
 public:
     unsigned capabilities() const override { return kAudio; }
 };
 
+/// Wider test colour cards are refused at creation, as a real source refuses what its
+/// device cannot do.
 inline constexpr int kMaxWidth = 2000;
 
 inline lm::Property property(const char* key, lm::PropertyType type, nlohmann::json value) {
@@ -74,7 +63,7 @@ inline void register_test_types(lm::PluginRegistry& registry) {
                                     if (w > kMaxWidth)
                                         throw std::invalid_argument(
                                             "a test card is at most 2000 pixels wide");
-                                    return std::make_shared<CardSource>(w, 240);
+                                    return std::make_shared<SizedSource>(w, 240);
                                 }});
     registry.add(lm::SourceType{"test_tone",
                                 "Test Tone",

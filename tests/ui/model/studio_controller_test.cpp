@@ -3,6 +3,7 @@
 #include <QSignalSpy>
 
 #include "core/plugin/plugin_registry.hpp"
+#include "test_sources.hpp"
 #include "ui/model/studio_controller.hpp"
 
 using namespace lm;
@@ -10,41 +11,8 @@ using lm::ui::StudioController;
 
 namespace {
 
-/// A video source of a fixed size whose colour comes from its settings.
-class SizedSource : public Source {
-public:
-    SizedSource(int width, int height) : width_(width), height_(height) {}
-    unsigned capabilities() const override { return kVideo; }
-    int width() const override { return width_; }
-    int height() const override { return height_; }
-
-private:
-    int width_;
-    int height_;
-};
-
 PluginRegistry make_registry() {
-    PluginRegistry registry;
-    SourceType type;
-    type.id = "sized";
-    type.display_name = "Sized";
-    type.capabilities = Source::kVideo;
-    for (const char* key : {"width", "height"}) {
-        Property size;
-        size.key = key;
-        size.label = key;
-        size.type = PropertyType::integer;
-        size.default_value = 320;
-        size.min = 1;
-        size.max = 8000;
-        type.properties.push_back(size);
-    }
-    type.create = [](const nlohmann::json& settings) {
-        return std::make_shared<SizedSource>(settings["width"].get<int>(),
-                                             settings["height"].get<int>());
-    };
-    registry.add(std::move(type));
-    return registry;
+    return lm::ui::test::sized_registry(320);
 }
 
 SceneCollectionDescription two_scenes() {

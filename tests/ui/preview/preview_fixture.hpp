@@ -8,45 +8,14 @@
 
 #include "core/media/video_frame.hpp"
 #include "core/plugin/plugin_registry.hpp"
+#include "test_sources.hpp"
 #include "ui/model/studio_controller.hpp"
 
 namespace preview_test {
 
-/// A video source of the size its settings give.
-class SizedSource : public lm::Source {
-public:
-    SizedSource(int width, int height) : width_(width), height_(height) {}
-    unsigned capabilities() const override { return kVideo; }
-    int width() const override { return width_; }
-    int height() const override { return height_; }
-
-private:
-    int width_;
-    int height_;
-};
-
+/// A registry with the "sized" type, 100x100 by default.
 inline lm::PluginRegistry make_registry() {
-    lm::PluginRegistry registry;
-    lm::SourceType type;
-    type.id = "sized";
-    type.display_name = "Sized";
-    type.capabilities = lm::Source::kVideo;
-    for (const char* key : {"width", "height"}) {
-        lm::Property size;
-        size.key = key;
-        size.label = key;
-        size.type = lm::PropertyType::integer;
-        size.default_value = 100;
-        size.min = 1;
-        size.max = 8000;
-        type.properties.push_back(size);
-    }
-    type.create = [](const nlohmann::json& settings) {
-        return std::make_shared<SizedSource>(settings["width"].get<int>(),
-                                             settings["height"].get<int>());
-    };
-    registry.add(std::move(type));
-    return registry;
+    return lm::ui::test::sized_registry(100);
 }
 
 /// Adds a `width` x `height` item at canvas position (`x`, `y`); returns its id.
