@@ -188,8 +188,12 @@ QString TimeGraph::y_label(double value) const {
 QRect TimeGraph::plot_rect() const {
     const QFontMetrics metrics = fontMetrics();
     const int legend_height = metrics.height() + kMarginPx;
-    const int label_width = std::max(metrics.horizontalAdvance(y_label(y_max())),
-                                     metrics.horizontalAdvance(y_label(0)));
+    // The widest grid label sets the margin ("0.25 frames" is wider than "1 frames").
+    int label_width = 0;
+    const double top_value = y_max();
+    const double step = y_step();
+    for (double value = 0; step > 0 && value <= top_value * (1 + 1e-9); value += step)
+        label_width = std::max(label_width, metrics.horizontalAdvance(y_label(value)));
     const int left = label_width + 2 * kMarginPx;
     const int top = legend_height + metrics.height() / 2;
     // Room below for the time labels, clear of the lowest value label centred on the axis.
