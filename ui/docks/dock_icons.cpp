@@ -79,14 +79,14 @@ void draw_closed_eye(QPainter& p) {
 
 void draw_padlock(QPainter& p, bool closed) {
     p.drawRoundedRect(QRectF(3, 8, 10, 6.5), 1.5, 1.5);
-    // An open shackle is lifted, its right leg out of the body.
+    // An open lock bow is lifted, its right leg out of the body.
     const double lift = closed ? 0 : 1.5;
-    QPainterPath shackle;
-    shackle.moveTo(5.5, 8 - lift);
-    shackle.lineTo(5.5, 5 - lift);
-    shackle.arcTo(QRectF(5.5, 2.5 - lift, 5, 5), 180, -180);
-    shackle.lineTo(10.5, closed ? 8 : 6 - lift);
-    p.drawPath(shackle);
+    QPainterPath bow;
+    bow.moveTo(5.5, 8 - lift);
+    bow.lineTo(5.5, 5 - lift);
+    bow.arcTo(QRectF(5.5, 2.5 - lift, 5, 5), 180, -180);
+    bow.lineTo(10.5, closed ? 8 : 6 - lift);
+    p.drawPath(bow);
 }
 
 void draw_gear(QPainter& p) {

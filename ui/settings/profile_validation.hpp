@@ -25,7 +25,8 @@ std::string destination_field(size_t index, const std::string& member);
 /// file system for the recording folder (a missing folder is fine when it can be created).
 std::vector<ProfileProblem> validate(const Profile& profile);
 
-/// Limits, the same as the x264 and aac plugins' (the UI does not link plugins).
+/// Limits, the same as the x264 and aac plugins' (the UI does not link plugins);
+/// tests/ui/settings/profile_limits_test.cpp fails if the two drift apart.
 struct ProfileLimits {
     static constexpr int kMinVideoBitrateKbps = 50;
     static constexpr int kMaxVideoBitrateKbps = 200'000;

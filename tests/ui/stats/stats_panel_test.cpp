@@ -93,7 +93,7 @@ TEST_CASE("Memory use and free disk space are read from the system") {
     const QRegularExpression megabytes(QStringLiteral("^(\\d+\\.\\d) MB$"));
     const auto match = megabytes.match(memory);
     REQUIRE(match.hasMatch());
-    CHECK(match.captured(1).toDouble() > 1.0);  // a Qt process is never under a megabyte
+    CHECK(match.captured(1).toFloat() > 1.0f);  // a Qt process is never under a megabyte
 
     CHECK(panel.text_of(StatsPanel::kDiskKey) == "\u2014");  // no recording folder
     QTemporaryDir folder;

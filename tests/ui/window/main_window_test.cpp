@@ -164,7 +164,7 @@ TEST_CASE("streaming to a real server: LIVE, a bitrate in the stats, data at the
         [&] {
             const QString bitrate = stats->panel()->outputs()->text_of(QString::fromStdString(name),
                                                                        OutputColumn::bitrate);
-            return bitrate.split(' ').value(0).toDouble() > 100;
+            return bitrate.split(' ').value(0).toFloat() > 100.0f;
         },
         5000));
     CHECK(wait_until([&] { return server.bytes_received() > 50'000; }, 5000));
