@@ -14,7 +14,10 @@ packages=(
   # studio window and capture (later features)
   qt6-base-dev libqt6opengl6-dev qt6-base-private-dev qt6-websockets-dev
   portaudio19-dev libpulse-dev libx11-dev libxext-dev
-  libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev
+  libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev libxcomposite-dev libxfixes-dev
+  libpango1.0-dev libcairo2-dev libspeexdsp-dev
+  # fonts the text source falls back to (Latin, Hebrew, Arabic; CJK; colour emoji)
+  fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
   # tests: an RTMP server, a virtual display, a sound server, ffmpeg for test media
   catch2 nginx libnginx-mod-rtmp libnginx-mod-stream openssl ffmpeg xvfb xauth pulseaudio pulseaudio-utils
   libasound2-plugins iproute2 procps

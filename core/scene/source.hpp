@@ -8,6 +8,7 @@
 #include "core/gpu/quad_painter.hpp"
 #include "core/media/audio_block.hpp"
 #include "core/media/rational.hpp"
+#include "core/scene/source_status.hpp"
 
 namespace lm {
 
@@ -48,6 +49,10 @@ public:
 
     /// Fills one tick of audio. Audio thread only: must not block, allocate or log.
     virtual void render_audio(AudioRenderContext& /*context*/) {}
+
+    /// What is wrong with the source, if anything (file missing, device gone, bad font). MT
+    /// safe; polled by the window.
+    virtual SourceStatus status() const { return {}; }
 };
 
 }  // namespace lm

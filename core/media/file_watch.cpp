@@ -1,0 +1,45 @@
+#include "core/media/file_watch.hpp"
+
+namespace lm {
+
+FileWatch::FileWatch(std::filesystem::path path, std::chrono::milliseconds interval,
+                     std::function<void()> on_change)
+    : path_(std::move(path)), interval_(interval), on_change_(std::move(on_change)) {
+    thread_ = std::thread([this] { run(); });
+}
+
+FileWatch::~FileWatch() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+FileWatch::Signature FileWatch::signature_of(const std::filesystem::path& path) {
+    std::error_code error;
+    Signature signature;
+    signature.size = std::filesystem::file_size(path, error);
+    if (error)
+        return {};
+    signature.modified = std::filesystem::last_write_time(path, error);
+    signature.exists = !error;
+    return signature;
+}
+
+void FileWatch::run() {
+    Signature last = signature_of(path_);
+    std::unique_lock lock(mutex_);
+    while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
+        lock.unlock();
+        const Signature now = signature_of(path_);
+        if (now != last) {
+            last = now;
+            on_change_();
+        }
+        lock.lock();
+    }
+}
+
+}  // namespace lm
