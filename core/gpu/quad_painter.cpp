@@ -32,6 +32,14 @@ out vec4 frag_color;
 void main() { frag_color = texture(u_texture, v_uv) * u_opacity; }
 )";
 
+constexpr std::string_view kFillFragmentShader = R"(#version 330 core
+in vec2 v_source_px;
+in vec2 v_uv;
+uniform vec4 u_color;  // premultiplied
+out vec4 frag_color;
+void main() { frag_color = u_color; }
+)";
+
 }  // namespace
 
 QuadPainter::QuadPainter() {
@@ -47,10 +55,12 @@ QuadPainter::QuadPainter() {
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, 0);
     blit_program_ = make_program(kBlitFragmentShader);
+    fill_program_ = make_program(kFillFragmentShader);
 }
 
 QuadPainter::~QuadPainter() {
     blit_program_.reset();
+    fill_program_.reset();
     if (vbo_ != 0) {
         glDeleteBuffers(1, &vbo_);
     }
@@ -82,7 +92,7 @@ void QuadPainter::draw(GlProgram& program, const QuadGeometry& geometry, Blend b
     glDisable(GL_BLEND);
 }
 
-void QuadPainter::blit(const GlTexture& texture, float opacity) {
+void QuadPainter::blit(const GlTexture& texture, float opacity, float offset_x, float offset_y) {
     // The bound target's size is the viewport RenderTarget::bind() set.
     GLint viewport[4] = {0, 0, 0, 0};
     glGetIntegerv(GL_VIEWPORT, viewport);
@@ -94,8 +104,9 @@ void QuadPainter::blit(const GlTexture& texture, float opacity) {
     blit_program_->use();
     blit_program_->set("u_texture", 0);
     blit_program_->set("u_source_rect", 0.0f, 0.0f, source_width, source_height);
-    blit_program_->set_mat3("u_source_to_canvas", {target_width / source_width, 0, 0, 0,
-                                                   target_height / source_height, 0, 0, 0, 1});
+    blit_program_->set_mat3("u_source_to_canvas",
+                            {target_width / source_width, 0, 0, 0, target_height / source_height, 0,
+                             offset_x, offset_y, 1});
     blit_program_->set("u_canvas_size", target_width, target_height);
     blit_program_->set("u_source_size", source_width, source_height);
     blit_program_->set("u_opacity", opacity);
@@ -111,6 +122,24 @@ void QuadPainter::blit(const GlTexture& texture, float opacity) {
     glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D, 0);
+}
+
+void QuadPainter::fill(float r, float g, float b, float alpha) {
+    GLint viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    const auto width = static_cast<float>(viewport[2]);
+    const auto height = static_cast<float>(viewport[3]);
+    fill_program_->use();
+    fill_program_->set("u_source_rect", 0.0f, 0.0f, width, height);
+    fill_program_->set_mat3("u_source_to_canvas", {1, 0, 0, 0, 1, 0, 0, 0, 1});
+    fill_program_->set("u_canvas_size", width, height);
+    fill_program_->set("u_source_size", width, height);
+    fill_program_->set("u_color", r * alpha, g * alpha, b * alpha, alpha);
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glBindVertexArray(vao_);
+    glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+    glBindVertexArray(0);
 }
 
 }  // namespace lm

@@ -51,14 +51,20 @@ public:
     /// and given its own uniforms) into the currently bound framebuffer.
     void draw(GlProgram& program, const QuadGeometry& geometry, Blend blend = Blend::over);
 
-    /// Stretches a texture over the whole bound target. At full opacity it replaces what is
-    /// there; below, it is blended "over" with its colour scaled by `opacity` (a crossfade).
-    void blit(const GlTexture& texture, float opacity = 1.0f);
+    /// Stretches a texture over the whole bound target, moved by (offset_x, offset_y) target
+    /// pixels (what leaves the target is cut off). At full opacity it replaces what is there;
+    /// below, it is blended "over" with its colour scaled by `opacity` (a crossfade).
+    void blit(const GlTexture& texture, float opacity = 1.0f, float offset_x = 0.0f,
+              float offset_y = 0.0f);
+    /// Covers the whole bound target with a colour (straight RGB, 0..1) at `alpha`, blended
+    /// over what is there.
+    void fill(float r, float g, float b, float alpha);
 
 private:
     GLuint vao_ = 0;
     GLuint vbo_ = 0;
     std::unique_ptr<GlProgram> blit_program_;
+    std::unique_ptr<GlProgram> fill_program_;
 };
 
 }  // namespace lm

@@ -5,7 +5,9 @@ namespace lm {
 FileWatch::FileWatch(std::filesystem::path path, std::chrono::milliseconds interval,
                      std::function<void()> on_change)
     : path_(std::move(path)), interval_(interval), on_change_(std::move(on_change)) {
-    thread_ = std::thread([this] { run(); });
+    // The first look is taken here, not on the thread: a change made right after
+    // construction, before the thread first runs, must still count as a change.
+    thread_ = std::thread([this, first = signature_of(path_)] { run(first); });
 }
 
 FileWatch::~FileWatch() {
@@ -28,8 +30,7 @@ FileWatch::Signature FileWatch::signature_of(const std::filesystem::path& path) 
     return signature;
 }
 
-void FileWatch::run() {
-    Signature last = signature_of(path_);
+void FileWatch::run(Signature last) {
     std::unique_lock lock(mutex_);
     while (!wake_.wait_for(lock, interval_, [this] { return stopping_; })) {
         lock.unlock();

@@ -15,7 +15,8 @@ namespace lm {
 class FileWatch {
 public:
     /// Calls `on_change` on the watch thread after each change it sees, at most once per
-    /// `interval`. The first poll happens one interval after construction.
+    /// `interval`. Changes are counted from the file as it is when the constructor returns;
+    /// the first poll happens one interval later.
     FileWatch(std::filesystem::path path, std::chrono::milliseconds interval,
               std::function<void()> on_change);
     ~FileWatch();  ///< stops the thread; on_change is not called afterwards
@@ -30,7 +31,7 @@ private:
         friend bool operator==(const Signature&, const Signature&) = default;
     };
     static Signature signature_of(const std::filesystem::path& path);
-    void run();
+    void run(Signature last);
 
     const std::filesystem::path path_;
     const std::chrono::milliseconds interval_;

@@ -9,11 +9,21 @@ namespace lm {
 
 struct Transition {
     enum class Kind {
-        cut = 1,  ///< the new scene from the next frame
-        fade,     ///< a crossfade over `duration_ms`
+        cut = 1,        ///< the new scene from the next frame
+        fade,           ///< a crossfade over `duration_ms`
+        slide,          ///< the new scene pushes the old one out, towards `direction`
+        swipe,          ///< the new scene moves in over the old one, towards `direction`
+        fade_to_color,  ///< the old scene fades to `color`, then the colour to the new scene
     };
+    /// Where the pictures move (slide and swipe): "left" brings the new scene in from the
+    /// right edge.
+    enum class Direction { left = 1, right, up, down };
     Kind kind = Kind::cut;
     int duration_ms = 300;
+    Direction direction = Direction::left;
+    uint32_t color = 0xFF000000;  ///< fade_to_color, 0xAARRGGBB
+
+    friend bool operator==(const Transition&, const Transition&) = default;
 
     /// The share of the new scene after `elapsed_ns` of the transition: 0 .. 1.
     double progress(int64_t elapsed_ns) const {

@@ -9,6 +9,7 @@
 #include "core/gpu/readback_ring.hpp"
 #include "core/media/clock.hpp"
 #include "core/video/scene_renderer.hpp"
+#include "core/video/transition_painter.hpp"
 
 namespace lm {
 
@@ -180,20 +181,25 @@ private:
             scene_ = std::move(request.scene);
             release_unused();
         }
-        renderer_.draw(canvas_, scene_.get(), index, pts_ns);
-        if (!from_)
-            return;
-        const double progress = transition_.progress(pts_ns - transition_start_ns_);
-        if (progress >= 1.0) {
+        const double progress = from_ ? transition_.progress(pts_ns - transition_start_ns_) : 1.0;
+        if (from_ && progress >= 1.0) {
             from_.reset();
             release_unused();
+        }
+        if (!from_) {
+            renderer_.draw(canvas_, scene_.get(), index, pts_ns);
             return;
         }
-        if (!outgoing_)
+        // Both scenes into their own targets, then the transition composes them.
+        if (!outgoing_) {
             outgoing_ = std::make_unique<RenderTarget>(GL_RGBA8, canvas_.width(), canvas_.height());
+            incoming_ = std::make_unique<RenderTarget>(GL_RGBA8, canvas_.width(), canvas_.height());
+        }
         renderer_.draw(*outgoing_, from_.get(), index, pts_ns);
+        renderer_.draw(*incoming_, scene_.get(), index, pts_ns);
         canvas_.bind();
-        renderer_.painter().blit(outgoing_->texture(), float(1.0 - progress));
+        paint_transition(renderer_.painter(), transition_, progress, outgoing_->texture(),
+                         incoming_->texture());
     }
 
     void render_studio_preview(uint64_t preview_size, int64_t index, int64_t pts_ns) {
@@ -237,7 +243,8 @@ private:
     ReadbackRing readback_;
     PreviewChannel preview_;
     PreviewChannel studio_preview_;
-    std::unique_ptr<RenderTarget> outgoing_;       // the outgoing scene during a fade
+    std::unique_ptr<RenderTarget> outgoing_;       // the outgoing scene during a transition
+    std::unique_ptr<RenderTarget> incoming_;       // the incoming scene during a transition
     std::unique_ptr<RenderTarget> studio_canvas_;  // the studio-mode preview scene
     uint64_t serial_ = 0;
     std::shared_ptr<const Scene> scene_;

@@ -1,10 +1,16 @@
-// "Scene Transitions", as in OBS: which transition scene changes use (Cut, Fade) and how long
-// a fade lasts. Applies to the controller at once.
+// "Scene Transitions", as in OBS: which transition scene changes use (Fade, Cut, Slide, Swipe,
+// Fade to Colour), how long it lasts, which way pictures move and the colour faded through.
+// Applies to the controller at once.
 #pragma once
 
 #include <QDockWidget>
 
+#include <cstdint>
+
+#include "core/scene/transition.hpp"
+
 class QComboBox;
+class QPushButton;
 class QSpinBox;
 
 namespace lm::ui {
@@ -19,10 +25,15 @@ public:
 
 private:
     void apply();
+    /// Enables the settings `kind` uses.
+    void show_enabled(Transition::Kind kind);
 
     StudioController& controller_;
     QComboBox* kind_;
     QSpinBox* duration_;
+    QComboBox* direction_;
+    QPushButton* color_;
+    uint32_t color_value_ = 0xFF000000;
 };
 
 }  // namespace lm::ui

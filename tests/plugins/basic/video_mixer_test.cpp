@@ -5,6 +5,7 @@
 #include <cstring>
 #include <numeric>
 #include <thread>
+#include <tuple>
 
 #include "core/media/clock.hpp"
 #include "core/video/video_mixer.hpp"
@@ -217,4 +218,97 @@ TEST_CASE("studio mode renders the preview scene beside program", "[basic][gpu]"
     const uint8_t* green = preview->data(0) + 45 * preview->stride(0) + 80 * 4;
     CHECK((red[0] > 240 && red[1] < 16 && red[2] < 16));
     CHECK((green[0] < 16 && green[1] > 240 && green[2] < 16));
+}
+
+namespace {
+
+/// Red left half and green right half, then `transition` (one second) to full blue, asked for
+/// at frame 10 of 60. Returns the luma rows through the middle of each frame.
+std::vector<std::vector<int>> run_transition(Transition transition) {
+    auto halves = std::make_shared<Scene>();
+    for (const auto& [id, colour, x] : {std::tuple{1, 0xFFFF0000u, 0.0}, {2, 0xFF00FF00u, 160.0}}) {
+        SceneItem item;
+        item.id = id;
+        item.source = std::make_shared<ColorSource>(colour, 160, 180);
+        item.transform.position = {x, 0};
+        halves->items.push_back(item);
+    }
+    const VideoFormat format{320, 180, {30, 1}};
+    auto queue = std::make_shared<VideoFrameQueue>(128);
+    VideoMixer mixer(format);
+    mixer.add_consumer(queue, 0, 60);
+    mixer.set_scene(halves);
+    std::promise<int64_t> start;
+    mixer.start(start.get_future().share());
+    start.set_value(clock::now_ns());
+    std::vector<std::vector<int>> rows;
+    int received = 0;
+    while (auto frame = queue->pop()) {
+        std::vector<int> row((*frame)->width());
+        for (int x = 0; x < (*frame)->width(); ++x)
+            row[x] = (*frame)->data(0)[90 * (*frame)->stride(0) + x];
+        rows.push_back(row);
+        if (++received == 10) {
+            transition.duration_ms = 1000;
+            mixer.transition_to(scene_of(std::make_shared<ColorSource>(0xFF0000FF, 320, 180)),
+                                transition);
+        }
+    }
+    mixer.stop();
+    return rows;
+}
+
+// BT.709 limited-range luma of the test colours.
+constexpr int kRed = 63;
+constexpr int kGreen = 173;
+constexpr int kBlue = 32;
+constexpr int kBlack = 16;
+
+bool near(int luma, int expected) {
+    return std::abs(luma - expected) <= 4;
+}
+
+}  // namespace
+
+TEST_CASE("slide and swipe move the pictures, sampled a quarter of the way", "[basic][gpu]") {
+    for (const auto kind : {Transition::Kind::slide, Transition::Kind::swipe}) {
+        Transition transition;
+        transition.kind = kind;
+        transition.direction = Transition::Direction::left;
+        const auto rows = run_transition(transition);
+        REQUIRE(rows.size() == 60);
+        // The new scene enters at the right edge (moving left).
+        const auto entered = std::find_if(rows.begin(), rows.end(),
+                                          [](const auto& row) { return near(row[318], kBlue); }) -
+                             rows.begin();
+        INFO("kind " << int(kind) << ", the new scene enters at frame " << entered);
+        REQUIRE(entered >= 10);
+        REQUIRE(entered + 32 < 60);
+        const auto& quarter = rows[entered + 7];  // about 27 % of the way
+        CHECK(near(quarter[280], kBlue));         // the new scene covers the right quarter
+        CHECK(near(quarter[200], kGreen));        // the old green half, still in view
+        // At x=100 the old scene's left half stays put under a swipe, but a slide has pushed
+        // its green half there.
+        CHECK(near(quarter[100], kind == Transition::Kind::slide ? kGreen : kRed));
+        CHECK(near(rows[entered + 31][10], kBlue));  // done after a second
+    }
+}
+
+TEST_CASE("fade to colour goes through the colour half way", "[basic][gpu]") {
+    Transition transition;
+    transition.kind = Transition::Kind::fade_to_color;
+    transition.color = 0xFF000000;
+    const auto rows = run_transition(transition);
+    REQUIRE(rows.size() == 60);
+    const auto started =
+        std::find_if(rows.begin(), rows.end(), [](const auto& row) { return row[80] < kRed - 3; }) -
+        rows.begin();
+    INFO("the fade starts darkening at frame " << started);
+    REQUIRE(started >= 10);
+    REQUIRE(started + 32 < 60);
+    // A quarter of the way: the red half at half strength over black.
+    CHECK(std::abs(rows[started + 7][80] - (kBlack + (kRed - kBlack) / 2)) <= 5);
+    CHECK(near(rows[started + 14][80], kBlack));  // half way: all black
+    CHECK(near(rows[started + 14][240], kBlack));
+    CHECK(near(rows[started + 31][80], kBlue));  // then the new scene
 }
