@@ -1,0 +1,35 @@
+// ScreenCapturer: takes pictures of an X screen, or of a rectangle of it, with the pointer
+// drawn in if asked. Runs on the capture thread of its source (see CaptureWorker).
+#pragma once
+
+#include <memory>
+
+#include "plugins/x11capture/capturer.hpp"
+#include "plugins/x11capture/x11_capture_session.hpp"
+
+namespace lm {
+
+struct ScreenCaptureSettings {
+    X11CaptureOptions x11;  ///< `what` is set by the capturer
+    int screen = 0;
+    /// The rectangle, in screen pixels. A width or height of 0 reaches the screen's right or
+    /// bottom edge; a rectangle partly off the screen is cut to it.
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+
+class ScreenCapturer final : public Capturer {
+public:
+    explicit ScreenCapturer(ScreenCaptureSettings settings);
+    CaptureResult capture() override;
+
+private:
+    CaptureResult fail(std::string message);
+
+    ScreenCaptureSettings settings_;
+    std::unique_ptr<X11CaptureSession> session_;  // capture thread only; null: not connected
+};
+
+}  // namespace lm
