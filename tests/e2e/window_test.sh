@@ -35,6 +35,7 @@ wait $app || rc=$?
 collection="$XDG_CONFIG_HOME/livemachine/scenes/Untitled.json"
 [ -s "$collection" ] || fail "the default collection was not saved to $collection"
 grep -q '"test_pattern"' "$collection" || { show collection "$collection"; fail "no test pattern"; }
+grep -q '"text_source"' "$collection" || { show collection "$collection"; fail "no caption (text overlay)"; }
 profile="$XDG_CONFIG_HOME/livemachine/profiles/Untitled/profile.json"
 [ -s "$profile" ] || fail "the default profile was not saved to $profile"
 [ "$(stat -c %a "$profile")" = 600 ] || fail "the profile is not mode 0600"

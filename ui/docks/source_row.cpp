@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalBlocker>
+#include <QStyle>
 
 #include <utility>
 
@@ -27,6 +28,7 @@ IconToggle* make_toggle(const char* object_name, QWidget* parent) {
 SourceRow::SourceRow(const ItemView& item, QWidget* parent)
     : QWidget(parent),
       item_id_(item.id),
+      status_icon_(new QLabel(this)),
       label_(new QLabel(this)),
       visible_(make_toggle("visibleToggle", this)),
       lock_(make_toggle("lockToggle", this)) {
@@ -38,6 +40,9 @@ SourceRow::SourceRow(const ItemView& item, QWidget* parent)
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 2, 0);
     layout->setSpacing(2);
+    status_icon_->setObjectName(QStringLiteral("statusIcon"));
+    status_icon_->hide();
+    layout->addWidget(status_icon_);
     layout->addWidget(label_, 1);
     layout->addWidget(visible_);
     layout->addWidget(lock_);
@@ -54,6 +59,26 @@ void SourceRow::update_from(const ItemView& item) {
     name_ = QString::fromStdString(item.source_name);
     label_->setText(name_);
     show_states(item.visible, item.locked);
+}
+
+void SourceRow::show_status(const SourceStatus& status) {
+    if (status == status_)
+        return;
+    status_ = status;
+    if (status.ok()) {
+        status_icon_->hide();
+        status_icon_->setToolTip({});
+        return;
+    }
+    const QStyle::StandardPixmap sign = status.level == SourceStatus::Level::error
+                                            ? QStyle::SP_MessageBoxCritical
+                                            : QStyle::SP_MessageBoxWarning;
+    const int side = fontMetrics().height();
+    status_icon_->setPixmap(style()->standardIcon(sign).pixmap(side, side));
+    const QString message = QString::fromStdString(status.message);
+    status_icon_->setToolTip(message);
+    status_icon_->setAccessibleName(message);
+    status_icon_->show();
 }
 
 void SourceRow::show_states(bool visible, bool locked) {

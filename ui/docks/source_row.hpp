@@ -5,6 +5,8 @@
 #include <QString>
 #include <QWidget>
 
+#include "core/scene/source_status.hpp"
+
 class QLabel;
 class QLineEdit;
 
@@ -27,6 +29,10 @@ public:
 
     /// Shows the item as it now is. Leaves an open rename editor alone.
     void update_from(const ItemView& item);
+    /// A warning or error sign before the name, its message as tooltip; nothing when ok.
+    void show_status(const SourceStatus& status);
+    /// objectName "statusIcon"; hidden while the source is fine.
+    QLabel* status_icon() const { return status_icon_; }
     /// Replaces the name with a line edit (objectName "renameEditor"), all selected and
     /// focused. Enter or leaving it asks for the rename; Esc cancels.
     void start_rename();
@@ -54,6 +60,8 @@ private:
 
     int item_id_;
     QString name_;
+    QLabel* status_icon_;
+    SourceStatus status_;
     QLabel* label_;
     QLineEdit* editor_ = nullptr;  ///< only while renaming
     IconToggle* visible_;

@@ -6,6 +6,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSignalBlocker>
+#include <QTimer>
 #include <QToolButton>
 
 #include <algorithm>
@@ -80,6 +81,10 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
     });
     connect(list_, &QListWidget::customContextMenuRequested, this,
             [this](const QPoint& at) { popup_context_menu(make_context_menu(this), list_, at); });
+    // Half a second is quick enough to see a file go missing or a device come back.
+    auto* status_timer = new QTimer(this);
+    connect(status_timer, &QTimer::timeout, this, &SourcesDock::refresh_statuses);
+    status_timer->start(500);
     connect(&controller_, &StudioController::itemsChanged, this, &SourcesDock::sync);
     connect(&controller_, &StudioController::currentSceneChanged, this, &SourcesDock::sync);
     sync();
@@ -165,7 +170,15 @@ void SourcesDock::sync() {
     } else {
         rebuild(top_first);
     }
+    refresh_statuses();
     selection_changed();
+}
+
+void SourcesDock::refresh_statuses() {
+    for (int row = 0; row < list_->count(); ++row) {
+        if (auto* source_row = qobject_cast<SourceRow*>(list_->itemWidget(list_->item(row))))
+            source_row->show_status(controller_.source_status(source_row->item_id()));
+    }
 }
 
 void SourcesDock::rebuild(const std::vector<ItemView>& top_first) {

@@ -98,6 +98,8 @@ private:
     void fill_add_menu();
     /// Brings the rows up to date with the controller, keeping the selection.
     void sync();
+    /// Shows each row's source status (polled: sources report from their own threads).
+    void refresh_statuses();
     void rebuild(const std::vector<ItemView>& top_first);
     std::optional<ItemView> selected_view() const;
     void selection_changed();

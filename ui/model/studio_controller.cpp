@@ -385,6 +385,14 @@ nlohmann::json StudioController::source_settings(int id) const {
     return source ? source->settings : nlohmann::json::object();
 }
 
+SourceStatus StudioController::source_status(int id) const {
+    const EditableItem* item = find_item(id);
+    if (!item)
+        return {};
+    const auto live = live_.find(item->description.source);
+    return live != live_.end() && live->second ? live->second->status() : SourceStatus{};
+}
+
 void StudioController::set_source_settings(int id, const nlohmann::json& settings) {
     const EditableItem* item = find_item(id);
     if (!item)

@@ -110,6 +110,9 @@ public:
     void set_item_sync_offset_ms(int id, int64_t offset_ms);
     /// The settings of the item's source.
     nlohmann::json source_settings(int id) const;
+    /// What the item's source says about itself (a missing file, a vanished device); ok for
+    /// an unknown id.
+    SourceStatus source_status(int id) const;
     /// Re-creates the item's source with `settings` (every item showing it follows). Throws
     /// std::invalid_argument for settings the type refuses; nothing changes then.
     void set_source_settings(int id, const nlohmann::json& settings);

@@ -304,7 +304,7 @@ void CollectionStore::set_current(const std::string& name) const {
     std::ofstream(folder_ / ".current") << name << "\n";
 }
 
-SceneCollectionDescription default_collection(int canvas_width, int canvas_height) {
+SceneCollectionDescription default_collection(int canvas_width, int canvas_height, bool with_text) {
     SceneCollectionDescription description;
     description.name = "Untitled";
     description.sources = {
@@ -313,6 +313,20 @@ SceneCollectionDescription default_collection(int canvas_width, int canvas_heigh
     pattern.source = "Test pattern";
     pattern.muted = true;  // a first start should not beep at the user every second
     description.scenes = {{"Scene", {pattern}}};
+    if (with_text) {
+        // A caption in the lower third shows at once how an overlay sits on a scene.
+        description.sources.push_back({"Caption",
+                                       "text_source",
+                                       {{"text", "Live Machine"},
+                                        {"size", std::max(24, canvas_height / 15)},
+                                        {"outline", true},
+                                        {"outline_width", 3}},
+                                       {}});
+        ItemDescription caption;
+        caption.source = "Caption";
+        caption.transform.position = {canvas_width / 20.0, canvas_height * 0.8};
+        description.scenes[0].items.push_back(caption);
+    }
     description.current_scene = "Scene";
     return description;
 }

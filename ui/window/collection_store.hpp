@@ -85,6 +85,7 @@ private:
 };
 
 /// The collection a first start shows: the test pattern (its beep muted) on one scene.
-SceneCollectionDescription default_collection(int canvas_width, int canvas_height);
+SceneCollectionDescription default_collection(int canvas_width, int canvas_height,
+                                              bool with_text = false);
 
 }  // namespace lm::ui

@@ -4,8 +4,11 @@
 #include <QBoxLayout>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QPushButton>
 #include <QTimer>
 
@@ -26,6 +29,7 @@
 #include "ui/stats/stats_dock.hpp"
 #include "ui/stats/stats_panel.hpp"
 #include "ui/window/collection_menu.hpp"
+#include "ui/window/file_drop.hpp"
 #include "ui/window/hotkeys.hpp"
 #include "ui/window/profile_menu.hpp"
 #include "ui/window/program_view.hpp"
@@ -72,6 +76,7 @@ MainWindow::MainWindow(const PluginRegistry& registry, WindowPaths paths, QWidge
     setObjectName("mainWindow");
     setWindowTitle(tr("Live Machine"));
     resize(1280, 800);
+    setAcceptDrops(true);  // files dropped anywhere on the window become sources
 
     // The profile: the remembered one, or a new default on first start.
     profile_name_ = profiles_.current();
@@ -249,7 +254,8 @@ void MainWindow::start_studio() {
 void MainWindow::load_collection(const std::string& name) {
     collection_name_ = name;
     const auto fallback =
-        default_collection(controller_->canvas_width(), controller_->canvas_height());
+        default_collection(controller_->canvas_width(), controller_->canvas_height(),
+                           registry_.source("text_source") != nullptr);
     OpenedCollection opened = collections_.open(collection_name_, registry_, fallback);
     try {
         controller_->load(opened.description);
@@ -438,6 +444,22 @@ void MainWindow::show_error(const QString& title, const QString& message) {
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setModal(false);
     box->show();
+}
+
+void MainWindow::add_files(const QList<QUrl>& urls) {
+    const QStringList refused = add_dropped_files(*controller_, urls);
+    if (!refused.isEmpty())
+        show_error(tr("Some files were not added"), refused.join(QLatin1Char('\n')));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasUrls() && has_local_files(event->mimeData()->urls()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    add_files(event->mimeData()->urls());
+    event->acceptProposedAction();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

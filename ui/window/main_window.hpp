@@ -4,7 +4,9 @@
 // streaming and recording, and the stores that keep profiles and scene collections.
 #pragma once
 
+#include <QList>
 #include <QMainWindow>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -84,8 +86,14 @@ public slots:
     void toggle_recording();
     void open_settings();
 
+    /// Adds the dropped files as sources on the current scene (see file_drop.hpp); files it
+    /// cannot show are named in one non-modal message.
+    void add_files(const QList<QUrl>& urls);
+
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void build_docks();

@@ -87,9 +87,11 @@ TEST_CASE("first start: the default collection, a live preview, saved on exit",
         window.show();
         CHECK(window.controller().scene_names() == QStringList{"Scene"});
         const auto items = window.controller().items();
-        REQUIRE(items.size() == 1);
+        REQUIRE(items.size() == 2);
         CHECK(items[0].source_type == "test_pattern");
         CHECK(items[0].muted);
+        CHECK(items[1].source_type == "text_source");  // the caption over it
+        CHECK(window.controller().source_settings(items[1].id)["text"] == "Live Machine");
         REQUIRE(window.studio());
         CHECK(wait_until([&] { return window.studio()->preview_frame() != nullptr; }, 10000));
         window.close();
