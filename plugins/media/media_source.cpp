@@ -5,6 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/media/rational.hpp"
+
 namespace lm {
 namespace {
 
@@ -121,12 +123,14 @@ void MediaSource::render_video(VideoRenderContext& context) {
         std::lock_guard lock(mutex_);
         last_video_ns_ = stream_ns;
         if (player_) {
-            player_->audio().set_unattended(last_audio_ns_ == INT64_MIN ||
-                                            stream_ns - last_audio_ns_ > kUnattendedNs);
             int64_t play_ns = 0;
             if (advance_clock(stream_ns, player_->frames().front_time() >= 0, play_ns)) {
                 if (VideoFramePtr due = player_->frames().take_due(play_ns))
                     current_frame_ = std::move(due);
+                // Nobody hears the sound (a preview): move it on with the picture.
+                if (last_audio_ns_ == INT64_MIN || stream_ns - last_audio_ns_ > kUnattendedNs)
+                    player_->audio().skip_to(
+                        std::llround(double(play_ns) * kAudioSampleRate / 1e9));
             }
         }
         frame = current_frame_;
@@ -148,8 +152,6 @@ void MediaSource::render_audio(AudioRenderContext& context) {
     last_audio_ns_ = stream_ns;
     if (!player_ || !player_->info().has_audio)
         return;
-    player_->frames().set_unattended(last_video_ns_ == INT64_MIN ||
-                                     stream_ns - last_video_ns_ > kUnattendedNs);
     int64_t play_ns = 0;  // unused: the position is worked out in samples below
     if (!advance_clock(
             stream_ns,
@@ -159,6 +161,12 @@ void MediaSource::render_audio(AudioRenderContext& context) {
     const int64_t anchor_samples = std::llround(double(anchor_ns_) * kAudioSampleRate / 1e9);
     const int64_t position = context.start_sample - anchor_samples;
     player_->audio().read(position, out.samples.data(), out.frames, out.frames);
+    // Nobody sees the picture (an audio-only item's picture, a hidden one): move it on too.
+    if (last_video_ns_ == INT64_MIN || stream_ns - last_video_ns_ > kUnattendedNs) {
+        if (VideoFramePtr due = player_->frames().take_due(
+                rescale(position, Rational{1, kAudioSampleRate}, kNanoseconds)))
+            current_frame_ = std::move(due);
+    }
 }
 
 SourceStatus MediaSource::status() const {

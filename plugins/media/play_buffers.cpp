@@ -6,11 +6,9 @@ namespace lm {
 
 bool FrameQueue::push(int64_t time_ns, VideoFramePtr frame) {
     std::unique_lock lock(mutex_);
-    space_.wait(lock, [&] { return closed_ || unattended_ || entries_.size() < capacity_; });
+    space_.wait(lock, [&] { return closed_ || entries_.size() < capacity_; });
     if (closed_)
         return false;
-    while (entries_.size() >= capacity_)
-        entries_.pop_front();
     entries_.push_back({time_ns, std::move(frame)});
     return true;
 }
@@ -32,16 +30,6 @@ VideoFramePtr FrameQueue::take_due(int64_t time_ns) {
 int64_t FrameQueue::front_time() const {
     std::lock_guard lock(mutex_);
     return entries_.empty() ? -1 : entries_.front().time_ns;
-}
-
-void FrameQueue::set_unattended(bool unattended) {
-    {
-        std::lock_guard lock(mutex_);
-        if (unattended_ == unattended)
-            return;
-        unattended_ = unattended;
-    }
-    space_.notify_all();
 }
 
 void FrameQueue::close() {
@@ -66,8 +54,7 @@ bool AudioRing::write(int64_t position, const float* const* planes, int frames) 
     const int64_t last = position + frames;
     // The reader may move on while this waits, so what to write is worked out after the wait.
     space_.wait(lock, [&] {
-        return closed_ || unattended_ || last <= begin_ || last - end_ > capacity_ ||
-               last - begin_ <= capacity_;
+        return closed_ || last <= begin_ || last - end_ > capacity_ || last - begin_ <= capacity_;
     });
     if (closed_)
         return false;
@@ -77,7 +64,6 @@ bool AudioRing::write(int64_t position, const float* const* planes, int frames) 
     // there instead of filling it with silence.
     if (last - end_ > capacity_)
         begin_ = end_ = std::max(position, last - capacity_);
-    begin_ = std::max(begin_, last - capacity_);  // unattended: the oldest samples go
     const int64_t first = std::max(position, begin_);
     for (int c = 0; c < channels_; ++c) {
         float* ring = samples_.data() + static_cast<size_t>(c) * capacity_;
@@ -122,12 +108,14 @@ int64_t AudioRing::front_position() const {
     return started_ && end_ > begin_ ? begin_ : -1;
 }
 
-void AudioRing::set_unattended(bool unattended) {
+void AudioRing::skip_to(int64_t position) {
     {
         std::lock_guard lock(mutex_);
-        if (unattended_ == unattended)
+        if (!started_)
             return;
-        unattended_ = unattended;
+        begin_ = std::max(begin_, std::min(position, end_));
+        if (position > end_)
+            begin_ = end_ = position;  // as a read: what arrives late is not kept
     }
     space_.notify_all();
 }

@@ -30,9 +30,6 @@ public:
     int64_t front_time() const;
     /// Wakes and refuses producers from now on.
     void close();
-    /// When nobody takes frames (the source's audio plays but its picture is not shown), the
-    /// producer drops the oldest frame instead of waiting, so the audio does not stall.
-    void set_unattended(bool unattended);
 
 private:
     struct Entry {
@@ -44,7 +41,6 @@ private:
     std::condition_variable space_;
     std::deque<Entry> entries_;  // guarded by mutex_
     bool closed_ = false;        // guarded by mutex_
-    bool unattended_ = false;    // guarded by mutex_
 };
 
 /// Planar float audio at 48 kHz addressed by absolute play position in samples. The writer
@@ -65,9 +61,10 @@ public:
     int64_t front_position() const;
     /// Wakes and refuses writers from now on.
     void close();
-    /// When nobody reads (the picture is shown, say in studio mode's preview, but the sound is
-    /// not), the writer drops the oldest samples instead of waiting, so the picture goes on.
-    void set_unattended(bool unattended);
+    /// Forgets everything before `position`, as a read up to there would, without copying:
+    /// when the picture is shown but the sound is not heard (studio mode's preview), the
+    /// picture's clock moves the sound on, so the decoder neither stalls nor runs ahead.
+    void skip_to(int64_t position);
 
 private:
     /// Where position `p` lives in each channel's ring (positions may be negative: audio that
@@ -83,7 +80,6 @@ private:
     int64_t end_ = 0;             // one past the newest; guarded by mutex_
     bool started_ = false;        // guarded by mutex_
     bool closed_ = false;         // guarded by mutex_
-    bool unattended_ = false;     // guarded by mutex_
 };
 
 }  // namespace lm

@@ -28,7 +28,7 @@ TEST_CASE("the frame queue gives the newest frame due and drops the ones it pass
     CHECK(queue.front_time() == 160);
 }
 
-TEST_CASE("a full frame queue makes the producer wait, unless nobody is watching", "[media]") {
+TEST_CASE("a full frame queue makes the producer wait until frames are taken", "[media]") {
     FrameQueue queue(2);
     REQUIRE(queue.push(0, frame_numbered(0)));
     REQUIRE(queue.push(40, frame_numbered(1)));
@@ -39,11 +39,24 @@ TEST_CASE("a full frame queue makes the producer wait, unless nobody is watching
     });
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     CHECK_FALSE(pushed);  // waits for room
-    queue.set_unattended(true);
-    producer.join();  // drops the oldest instead
+    CHECK(queue.take_due(0)->index == 0);
+    producer.join();
     CHECK(queue.front_time() == 40);
     queue.close();
     CHECK_FALSE(queue.push(120, frame_numbered(3)));
+}
+
+TEST_CASE("skipping the audio ring forward frees room like a read", "[media]") {
+    AudioRing ring(2, 1000);
+    std::vector<float> samples(1000, 0.25f);
+    const float* planes[2] = {samples.data(), samples.data()};
+    REQUIRE(ring.write(0, planes, 1000));
+    ring.skip_to(400);
+    CHECK(ring.front_position() == 400);
+    REQUIRE(ring.write(1000, planes, 400));  // fits now, no wait
+    ring.skip_to(5000);                      // past everything: late samples are not kept
+    REQUIRE(ring.write(4000, planes, 500));
+    CHECK(ring.front_position() == -1);
 }
 
 TEST_CASE("the audio ring places samples by position: gaps are silence, the newest wins",
