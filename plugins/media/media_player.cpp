@@ -47,6 +47,44 @@ AVPixelFormat pick_hardware_format(AVCodecContext* context, const AVPixelFormat*
     return offered[0];  // the decoder falls back to software for this stream
 }
 
+// Feeds a queue's packets to a decoder and hands each decoded frame to `deliver` (which
+// returns false to stop). At a loop marker the decoder is drained and flushed, then
+// `next_loop(offset_ns)` starts the next loop; at the end marker it stops.
+template <typename Deliver, typename NextLoop, typename Problem>
+void decode_packets(PacketQueue& queue, AVCodecContext* context, Deliver&& deliver,
+                    NextLoop&& next_loop, Problem&& problem) {
+    AVFrame* frame = av_frame_alloc();
+    auto receive_all = [&]() -> bool {
+        while (avcodec_receive_frame(context, frame) == 0) {
+            const bool go_on = deliver(frame);
+            av_frame_unref(frame);
+            if (!go_on)
+                return false;
+        }
+        return true;
+    };
+    QueuedPacket entry;
+    while (queue.pop(entry)) {
+        if (entry.kind == QueuedPacket::Kind::data) {
+            const int error = avcodec_send_packet(context, entry.packet);
+            av_packet_free(&entry.packet);
+            if (error < 0 && error != AVERROR(EAGAIN))
+                problem(av_error(error));
+            if (!receive_all())
+                break;
+            continue;
+        }
+        avcodec_send_packet(context, nullptr);  // drain what this loop still holds
+        if (!receive_all())
+            break;
+        avcodec_flush_buffers(context);
+        if (entry.kind == QueuedPacket::Kind::end)
+            break;
+        next_loop(entry.offset_ns);
+    }
+    av_frame_free(&frame);
+}
+
 }  // namespace
 
 struct MediaPlayer::Decoder {
@@ -272,7 +310,6 @@ bool MediaPlayer::rewind() {
 void MediaPlayer::decode_video() {
     pthread_setname_np(pthread_self(), "lm-media-video");
     AVCodecContext* context = video_->context;
-    AVFrame* frame = av_frame_alloc();
     AVFrame* software = av_frame_alloc();
     SwsContext* scaler = nullptr;
     std::unique_ptr<VideoFramePool> pool;
@@ -324,46 +361,23 @@ void MediaPlayer::decode_video() {
         const int64_t play_ns = int64_t(double(pts_ns - start_ns_ + offset_ns) / options_.speed);
         return frames_.push(play_ns, std::move(rgba));
     };
-    auto receive_all = [&]() -> bool {
-        while (avcodec_receive_frame(context, frame) == 0) {
-            const bool go_on = deliver(frame);
-            av_frame_unref(frame);
-            if (!go_on)
-                return false;
-        }
-        return true;
-    };
-
-    QueuedPacket entry;
-    while (video_packets_.pop(entry)) {
-        if (entry.kind == QueuedPacket::Kind::data) {
-            const int error = avcodec_send_packet(context, entry.packet);
-            av_packet_free(&entry.packet);
-            if (error < 0 && error != AVERROR(EAGAIN))
-                note_problem(fmt::format("'{}': damaged video data ({})", path_, av_error(error)));
-            if (!receive_all())
-                break;
-            continue;
-        }
-        avcodec_send_packet(context, nullptr);  // drain what this loop still holds
-        if (!receive_all())
-            break;
-        avcodec_flush_buffers(context);
-        if (entry.kind == QueuedPacket::Kind::end)
-            break;
-        offset_ns = entry.offset_ns;
-        last_pts_ns = INT64_MIN;
-    }
+    decode_packets(
+        video_packets_, context, deliver,
+        [&](int64_t next_offset_ns) {
+            offset_ns = next_offset_ns;
+            last_pts_ns = INT64_MIN;
+        },
+        [&](const std::string& error) {
+            note_problem(fmt::format("'{}': damaged video data ({})", path_, error));
+        });
     sws_freeContext(scaler);
     av_frame_free(&software);
-    av_frame_free(&frame);
     decoders_running_.fetch_sub(1);
 }
 
 void MediaPlayer::decode_audio() {
     pthread_setname_np(pthread_self(), "lm-media-audio");
     AVCodecContext* context = audio_decoder_->context;
-    AVFrame* frame = av_frame_alloc();
     SwrContext* resampler = nullptr;
     int resampler_rate = 0;
     AVSampleFormat resampler_format = AV_SAMPLE_FMT_NONE;
@@ -425,38 +439,16 @@ void MediaPlayer::decode_audio() {
         next_position += converted;
         return write(position, converted);
     };
-    auto receive_all = [&]() -> bool {
-        while (avcodec_receive_frame(context, frame) == 0) {
-            const bool go_on = deliver(frame);
-            av_frame_unref(frame);
-            if (!go_on)
-                return false;
-        }
-        return true;
-    };
-
-    QueuedPacket entry;
-    while (audio_packets_.pop(entry)) {
-        if (entry.kind == QueuedPacket::Kind::data) {
-            const int error = avcodec_send_packet(context, entry.packet);
-            av_packet_free(&entry.packet);
-            if (error < 0 && error != AVERROR(EAGAIN))
-                note_problem(fmt::format("'{}': damaged audio data ({})", path_, av_error(error)));
-            if (!receive_all())
-                break;
-            continue;
-        }
-        avcodec_send_packet(context, nullptr);
-        if (!receive_all())
-            break;
-        avcodec_flush_buffers(context);
-        if (entry.kind == QueuedPacket::Kind::end)
-            break;
-        offset_ns = entry.offset_ns;
-        next_position = INT64_MIN;  // the next loop starts where its timestamps say
-    }
+    decode_packets(
+        audio_packets_, context, deliver,
+        [&](int64_t next_offset_ns) {
+            offset_ns = next_offset_ns;
+            next_position = INT64_MIN;  // the next loop starts where its timestamps say
+        },
+        [&](const std::string& error) {
+            note_problem(fmt::format("'{}': damaged audio data ({})", path_, error));
+        });
     swr_free(&resampler);
-    av_frame_free(&frame);
     decoders_running_.fetch_sub(1);
 }
 
