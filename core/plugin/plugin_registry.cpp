@@ -8,12 +8,21 @@ namespace lm {
 
 namespace {
 
+bool can_create(const FilterType& type) {
+    // A filter works on the picture or on the sound: exactly one of the two.
+    return bool(type.create_video) != bool(type.create_audio);
+}
+template <typename Type>
+bool can_create(const Type& type) {
+    return bool(type.create);
+}
+
 template <typename Type>
 void insert(std::map<std::string, Type>& types, Type type, const char* kind) {
     if (type.id.empty()) {
         throw std::invalid_argument(fmt::format("a {} type needs a non-empty id", kind));
     }
-    if (!type.create) {
+    if (!can_create(type)) {
         throw std::invalid_argument(
             fmt::format("{} type '{}' has no create function", kind, type.id));
     }
@@ -46,6 +55,9 @@ void PluginRegistry::add(AudioEncoderType type) {
 void PluginRegistry::add(OutputType type) {
     insert(outputs_, std::move(type), "output");
 }
+void PluginRegistry::add(FilterType type) {
+    insert(filters_, std::move(type), "filter");
+}
 
 const SourceType* PluginRegistry::source(const std::string& id) const {
     return find(sources_, id);
@@ -59,6 +71,9 @@ const AudioEncoderType* PluginRegistry::audio_encoder(const std::string& id) con
 const OutputType* PluginRegistry::output(const std::string& id) const {
     return find(outputs_, id);
 }
+const FilterType* PluginRegistry::filter(const std::string& id) const {
+    return find(filters_, id);
+}
 
 std::vector<const SourceType*> PluginRegistry::sources() const {
     std::vector<const SourceType*> list;
@@ -66,6 +81,13 @@ std::vector<const SourceType*> PluginRegistry::sources() const {
     for (const auto& [id, type] : sources_)
         list.push_back(&type);
     return list;  // sorted by id: std::map order
+}
+
+std::vector<const FilterType*> PluginRegistry::filters() const {
+    std::vector<const FilterType*> types;
+    for (const auto& [id, type] : filters_)
+        types.push_back(&type);
+    return types;
 }
 
 std::vector<const VideoEncoderType*> PluginRegistry::video_encoders() const {

@@ -12,6 +12,7 @@
 
 #include "core/encode/encoder.hpp"
 #include "core/output/output.hpp"
+#include "core/scene/filter.hpp"
 #include "core/scene/properties.hpp"
 #include "core/scene/source.hpp"
 
@@ -25,6 +26,16 @@ struct SourceType {
     /// Creates a source from settings already checked with apply_schema. Throws
     /// std::invalid_argument for values the schema cannot express.
     std::function<std::shared_ptr<Source>(const nlohmann::json& settings)> create;
+};
+
+struct FilterType {
+    std::string id;  ///< "color_correction", "noise_gate" ...
+    std::string display_name;
+    PropertySchema properties;
+    /// Exactly one of the two is set: the filter works on the picture or on the sound.
+    /// Settings come checked with apply_schema; throw std::invalid_argument otherwise.
+    std::function<std::unique_ptr<VideoFilter>(const nlohmann::json& settings)> create_video;
+    std::function<std::unique_ptr<AudioFilter>(const nlohmann::json& settings)> create_audio;
 };
 
 struct VideoEncoderType {
@@ -60,15 +71,18 @@ public:
     void add(VideoEncoderType type);
     void add(AudioEncoderType type);
     void add(OutputType type);
+    void add(FilterType type);
 
     /// Lookups return null for an unknown id.
     const SourceType* source(const std::string& id) const;
     const VideoEncoderType* video_encoder(const std::string& id) const;
     const AudioEncoderType* audio_encoder(const std::string& id) const;
     const OutputType* output(const std::string& id) const;
+    const FilterType* filter(const std::string& id) const;
 
     std::vector<const SourceType*> sources() const;
     std::vector<const VideoEncoderType*> video_encoders() const;
+    std::vector<const FilterType*> filters() const;
 
     /// Creates a source of type `id`, filling defaults and validating `settings`. Throws
     /// std::invalid_argument (unknown type, bad setting).
@@ -80,6 +94,7 @@ private:
     std::map<std::string, VideoEncoderType> video_encoders_;
     std::map<std::string, AudioEncoderType> audio_encoders_;
     std::map<std::string, OutputType> outputs_;
+    std::map<std::string, FilterType> filters_;
 };
 
 }  // namespace lm

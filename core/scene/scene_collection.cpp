@@ -258,6 +258,24 @@ ItemDescription read_item(const Reader& r, const json& item, const Pointer& at,
     return d;
 }
 
+FilterDescription read_filter(const Reader& r, const json& filter, const Pointer& at,
+                              const std::string& source_context, size_t index) {
+    std::string context = fmt::format("{} filter {}", source_context, index + 1);
+    r.require_object(filter, at, "", context);
+    FilterDescription d;
+    d.name = r.text(r.required(filter, at, "name", context), at / "name", context);
+    context = fmt::format("{} filter '{}'", source_context, d.name);
+    r.check_keys(filter, at, context, {"name", "type", "enabled", "settings"});
+    d.type = r.text(r.required(filter, at, "type", context), at / "type", context);
+    if (const json* enabled = r.member(filter, "enabled"))
+        d.enabled = r.boolean(*enabled, at / "enabled", context);
+    if (const json* settings = r.member(filter, "settings")) {
+        r.require_object(*settings, at / "settings", context, "\"settings\"");
+        d.settings = *settings;
+    }
+    return d;
+}
+
 SourceDescription read_source(const Reader& r, const json& source, const Pointer& at,
                               size_t index) {
     std::string context = fmt::format("source {}", index + 1);
@@ -265,7 +283,7 @@ SourceDescription read_source(const Reader& r, const json& source, const Pointer
     SourceDescription d;
     d.name = r.text(r.required(source, at, "name", context), at / "name", context);
     context = fmt::format("source '{}'", d.name);
-    r.check_keys(source, at, context, {"name", "type", "settings"});
+    r.check_keys(source, at, context, {"name", "type", "settings", "filters"});
     d.type = r.text(r.required(source, at, "type", context), at / "type", context);
     d.origin.type = r.origin(at / "type");
     if (const json* settings = r.member(source, "settings")) {
@@ -277,6 +295,12 @@ SourceDescription read_source(const Reader& r, const json& source, const Pointer
         }
     } else {
         d.origin.settings = r.origin(at);
+    }
+    if (const json* filters = r.member(source, "filters")) {
+        if (!filters->is_array())
+            r.wrong(*filters, at / "filters", context, "an array [...]");
+        for (size_t i = 0; i < filters->size(); ++i)
+            d.filters.push_back(read_filter(r, (*filters)[i], at / "filters" / i, context, i));
     }
     return d;
 }

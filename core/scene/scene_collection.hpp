@@ -55,11 +55,22 @@ struct SourceOrigin {
     friend bool operator==(const SourceOrigin&, const SourceOrigin&) { return true; }
 };
 
+/// A filter on a source: applied in order, picture filters to the picture and sound filters
+/// to the sound, wherever the source is shown.
+struct FilterDescription {
+    std::string name;  ///< unique within the source, for the creator
+    std::string type;  ///< a FilterType id: "color_correction", "noise_gate" ...
+    bool enabled = true;
+    nlohmann::json settings = nlohmann::json::object();  ///< checked by the type's schema
+    friend bool operator==(const FilterDescription&, const FilterDescription&) = default;
+};
+
 struct SourceDescription {
     std::string name;  ///< unique within the collection; items refer to it
     std::string type;  ///< a SourceType id: "color_source", "test_pattern" ...
     nlohmann::json settings = nlohmann::json::object();  ///< checked by the type's schema
     SourceOrigin origin;
+    std::vector<FilterDescription> filters{};  ///< last, so {name, type, settings, {}} still reads
     friend bool operator==(const SourceDescription&, const SourceDescription&) = default;
 };
 

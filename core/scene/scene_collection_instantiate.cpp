@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/plugin/plugin_registry.hpp"
+#include "core/scene/filtered_source.hpp"
 #include "core/scene/scene_collection.hpp"
 
 namespace lm {
@@ -47,11 +48,17 @@ std::shared_ptr<Source> create(const SourceDescription& source, const PluginRegi
                  fmt::format("source '{}' ({}): {}", source.name, source.type, error.what()));
         }
     }
+    std::shared_ptr<Source> created;
     try {
-        return registry.create_source(source.type, source.settings);
+        created = registry.create_source(source.type, source.settings);
     } catch (const std::exception& error) {
         fail(source.origin.settings,
              fmt::format("source '{}' could not be created: {}", source.name, error.what()));
+    }
+    try {
+        return with_filters(std::move(created), source.filters, registry);
+    } catch (const std::invalid_argument& error) {
+        fail(source.origin.type, fmt::format("source '{}': {}", source.name, error.what()));
     }
 }
 

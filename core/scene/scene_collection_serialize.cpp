@@ -125,8 +125,21 @@ std::string serialize(const SceneCollectionDescription& description) {
     for (const SourceDescription& source : description.sources) {
         // A null (never-set) settings value is written as the empty object it means.
         Json settings = source.settings.is_null() ? Json::object() : Json(source.settings);
-        sources.push_back(
-            {{"name", source.name}, {"type", source.type}, {"settings", std::move(settings)}});
+        Json entry = {
+            {"name", source.name}, {"type", source.type}, {"settings", std::move(settings)}};
+        if (!source.filters.empty()) {
+            Json filters = Json::array();
+            for (const FilterDescription& filter : source.filters) {
+                filters.push_back(
+                    {{"name", filter.name},
+                     {"type", filter.type},
+                     {"enabled", filter.enabled},
+                     {"settings",
+                      filter.settings.is_null() ? Json::object() : Json(filter.settings)}});
+            }
+            entry["filters"] = std::move(filters);
+        }
+        sources.push_back(std::move(entry));
     }
     root["sources"] = std::move(sources);
     Json scenes = Json::array();

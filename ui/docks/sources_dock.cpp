@@ -60,7 +60,8 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
     lock_action_ = make_dock_action(this, "toggleSourceLocked", tr("Lock"));
     properties_action_ = make_dock_action(this, "sourceProperties", tr("Properties"));
     filters_action_ = make_dock_action(this, "sourceFilters", tr("Filters"));
-    filters_action_->setToolTip(tr("Filters arrive with the filters feature (issue #4)"));
+    filters_action_->setToolTip(
+        tr("Filters are set in the scene collection file for now (docs/sources/filters.md)"));
     filters_action_->setEnabled(false);
     connect(remove_action_, &QAction::triggered, this, &SourcesDock::remove_selected);
     connect(rename_action_, &QAction::triggered, this, &SourcesDock::rename_selected);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "core/plugin/plugin_registry.hpp"
+#include "core/scene/filtered_source.hpp"
 #include "core/studio.hpp"
 
 namespace lm::ui {
@@ -406,7 +407,8 @@ void StudioController::set_source_settings(int id, const nlohmann::json& setting
     if (!type)
         throw std::invalid_argument("no source type '" + source->type + "' is loaded");
     nlohmann::json checked = apply_schema(type->properties, settings);
-    live_[name] = type->create(checked);  // throws before anything changed
+    // Throws before anything changed; the source keeps its filters.
+    live_[name] = with_filters(type->create(checked), source->filters, registry_);
     source->settings = std::move(checked);
     items_edited();
 }
