@@ -1,0 +1,46 @@
+#include "plugins/camera/camera_source.hpp"
+
+#include <algorithm>
+
+namespace lm {
+namespace {
+
+VideoFramePtr solid_frame(uint8_t grey) {
+    // Solid, so its size does not matter: the painter stretches it over the source's size.
+    auto frame = std::make_shared<VideoFrame>(PixelFormat::rgba, 16, 16);
+    uint8_t* pixels = frame->data(0);
+    for (int i = 0; i < 16 * 16; ++i) {
+        pixels[i * 4 + 0] = pixels[i * 4 + 1] = pixels[i * 4 + 2] = grey;
+        pixels[i * 4 + 3] = 255;
+    }
+    return frame;
+}
+
+bool size_given(const CameraRequest& request) {
+    return request.width > 0 && request.height > 0;
+}
+
+}  // namespace
+
+CameraSource::CameraSource(CameraSettings settings)
+    : placeholder_width_(size_given(settings.request) ? settings.request.width : kDefaultWidth),
+      placeholder_height_(size_given(settings.request) ? settings.request.height : kDefaultHeight),
+      placeholder_(solid_frame(kPlaceholderGrey)),
+      worker_(std::move(settings)) {}
+
+int CameraSource::width() const {
+    const CapturedFrame latest = worker_.latest();
+    return latest.frame ? latest.frame->width() : placeholder_width_;
+}
+
+int CameraSource::height() const {
+    const CapturedFrame latest = worker_.latest();
+    return latest.frame ? latest.frame->height() : placeholder_height_;
+}
+
+void CameraSource::render_video(VideoRenderContext& context) {
+    const CapturedFrame latest = worker_.latest();
+    painter_.draw(context, latest.frame ? latest.frame : placeholder_);
+}
+
+}  // namespace lm
