@@ -1,0 +1,63 @@
+#include "plugins/audio_devices/audio_devices_types.hpp"
+
+#include "plugins/audio_devices/portaudio_capture.hpp"
+#include "plugins/audio_devices/pulse_monitor_capture.hpp"
+
+namespace lm {
+namespace {
+
+Property device_property(std::string description) {
+    Property p;
+    p.key = "device";
+    p.label = "Device";
+    p.type = PropertyType::text;
+    p.default_value = "default";
+    p.description = std::move(description);
+    return p;
+}
+
+std::string or_default(const std::string& device) {
+    return device.empty() ? "default" : device;
+}
+
+SourceType audio_input_type() {
+    return {"audio_input",
+            "Audio input (microphone)",
+            Source::kAudio,
+            {device_property("\"default\" follows the system's default input; otherwise the "
+                             "input's name as the device list shows it")},
+            [](const nlohmann::json& s) -> std::shared_ptr<Source> {
+                return make_audio_input_source(s["device"].get<std::string>());
+            }};
+}
+
+SourceType desktop_audio_type() {
+    return {"desktop_audio",
+            "Desktop audio",
+            Source::kAudio,
+            {device_property("\"default\" records what the default output plays; otherwise an "
+                             "output's name or its monitor's name")},
+            [](const nlohmann::json& s) -> std::shared_ptr<Source> {
+                return make_desktop_audio_source(s["device"].get<std::string>());
+            }};
+}
+
+}  // namespace
+
+std::shared_ptr<AudioCaptureSource> make_audio_input_source(const std::string& device) {
+    return std::make_shared<AudioCaptureSource>(
+        std::make_shared<PortAudioCapture>(or_default(device)), "microphone", "lm-audio-input");
+}
+
+std::shared_ptr<AudioCaptureSource> make_desktop_audio_source(const std::string& device) {
+    return std::make_shared<AudioCaptureSource>(
+        std::make_shared<PulseMonitorCapture>(or_default(device)), "desktop audio",
+        "lm-desktop-aud");
+}
+
+void register_audio_devices_types(PluginRegistry& registry) {
+    registry.add(audio_input_type());
+    registry.add(desktop_audio_type());
+}
+
+}  // namespace lm
