@@ -130,8 +130,11 @@ void ScreenshotSession::set_up_show() {
         "color_source", "Lower third",
         {{"color", 0xE01E5AA8u}, {"width", bar_width}, {"height", bar_height}});
     ItemTransform transform;
-    transform.position = {canvas_width / 12.0, canvas_height - bar_height * 1.6};
+    // Behind the default collection's caption (at 1/20 of the width, 4/5 of the height).
+    transform.position = {canvas_width / 20.0 - 16, canvas_height * 0.8 - bar_height / 6.0};
     controller.set_item_transform(bar, transform);
+    if (controller.items().size() > 2)
+        controller.move_item(bar, 1);  // above the test pattern, under the caption
     // A steady tone, so the mixer strip shows a level (the pattern's beep is muted).
     controller.add_source("tone_source", "Tone", {{"frequency_hz", 440.0}, {"level_dbfs", -12.0}});
 
