@@ -1,6 +1,6 @@
 // What a source tells the creator about itself: fine, or what is wrong and what to do. Shown
 // next to the source in the window and logged once when it changes; the show goes on either
-// way (a source with an error draws nothing, or its placeholder).
+// way (a source with an error draws nothing, or its no-signal picture).
 #pragma once
 
 #include <mutex>

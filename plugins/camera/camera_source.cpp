@@ -23,24 +23,24 @@ bool size_given(const CameraRequest& request) {
 }  // namespace
 
 CameraSource::CameraSource(CameraSettings settings)
-    : placeholder_width_(size_given(settings.request) ? settings.request.width : kDefaultWidth),
-      placeholder_height_(size_given(settings.request) ? settings.request.height : kDefaultHeight),
-      placeholder_(solid_frame(kPlaceholderGrey)),
+    : no_signal_width_(size_given(settings.request) ? settings.request.width : kDefaultWidth),
+      no_signal_height_(size_given(settings.request) ? settings.request.height : kDefaultHeight),
+      no_signal_frame_(solid_frame(kNoSignalGrey)),
       worker_(std::move(settings)) {}
 
 int CameraSource::width() const {
     const CapturedFrame latest = worker_.latest();
-    return latest.frame ? latest.frame->width() : placeholder_width_;
+    return latest.frame ? latest.frame->width() : no_signal_width_;
 }
 
 int CameraSource::height() const {
     const CapturedFrame latest = worker_.latest();
-    return latest.frame ? latest.frame->height() : placeholder_height_;
+    return latest.frame ? latest.frame->height() : no_signal_height_;
 }
 
 void CameraSource::render_video(VideoRenderContext& context) {
     const CapturedFrame latest = worker_.latest();
-    painter_.draw(context, latest.frame ? latest.frame : placeholder_);
+    painter_.draw(context, latest.frame ? latest.frame : no_signal_frame_);
 }
 
 }  // namespace lm

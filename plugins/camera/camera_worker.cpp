@@ -64,7 +64,7 @@ void CameraWorker::run() {
         CameraDevice device;
         if (find_device(device))
             capture(device);
-        publish({});  // back to the placeholder until the camera delivers again
+        publish({});  // back to the no-signal picture until the camera delivers again
         if (stopping_.load() || wait_to_retry())
             return;
     }

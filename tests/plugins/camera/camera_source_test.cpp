@@ -1,5 +1,5 @@
 // The camera source with no camera (the test machines have none): it says what is wrong,
-// keeps its place in the layout with a dark grey placeholder drawn through the real mixer,
+// keeps its place in the layout with a dark grey no-signal picture drawn through the real mixer,
 // and the mixer keeps its frame rate while the source keeps looking for the device.
 #include "plugins/camera/camera_source.hpp"
 
@@ -22,8 +22,8 @@ std::shared_ptr<CameraSource> camera_in(const TempDir& dev_dir, std::string devi
     return std::make_shared<CameraSource>(std::move(settings));
 }
 
-constexpr Rgb8 kPlaceholder{CameraSource::kPlaceholderGrey, CameraSource::kPlaceholderGrey,
-                            CameraSource::kPlaceholderGrey};
+constexpr Rgb8 kNoSignal{CameraSource::kNoSignalGrey, CameraSource::kNoSignalGrey,
+                         CameraSource::kNoSignalGrey};
 
 }  // namespace
 
@@ -47,7 +47,7 @@ TEST_CASE("a named camera that is missing is reported by its name", "[camera]") 
     CHECK(camera->height() == 360);
 }
 
-TEST_CASE("a missing camera draws a dark grey placeholder and the mixer keeps its rate",
+TEST_CASE("a missing camera draws a dark grey no-signal picture and the mixer keeps its rate",
           "[camera][gpu]") {
     TempDir dev;
     auto camera = camera_in(dev);
@@ -68,13 +68,13 @@ TEST_CASE("a missing camera draws a dark grey placeholder and the mixer keeps it
 
     for (const auto& frame : {frames[2], frames.back()}) {
         INFO(describe_pixel(*frame, 120, 75));
-        CHECK(shows(*frame, 120, 75, kPlaceholder, 3));   // the middle of the placeholder
-        CHECK(shows(*frame, 42, 32, kPlaceholder, 3));    // near its top-left corner
-        CHECK(shows(*frame, 197, 117, kPlaceholder, 3));  // near its bottom-right corner
-        CHECK(shows(*frame, 37, 75, kBlack));             // left of it
-        CHECK(shows(*frame, 203, 75, kBlack));            // right of it
-        CHECK(shows(*frame, 120, 27, kBlack));            // above it
-        CHECK(shows(*frame, 120, 123, kBlack));           // below it
+        CHECK(shows(*frame, 120, 75, kNoSignal, 3));   // the middle of the no-signal picture
+        CHECK(shows(*frame, 42, 32, kNoSignal, 3));    // near its top-left corner
+        CHECK(shows(*frame, 197, 117, kNoSignal, 3));  // near its bottom-right corner
+        CHECK(shows(*frame, 37, 75, kBlack));          // left of it
+        CHECK(shows(*frame, 203, 75, kBlack));         // right of it
+        CHECK(shows(*frame, 120, 27, kBlack));         // above it
+        CHECK(shows(*frame, 120, 123, kBlack));        // below it
     }
     CHECK(camera->status().message == "camera: no video capture device found (is it plugged in?)");
     CHECK(camera->decoded_frames() == 0);
