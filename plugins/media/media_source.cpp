@@ -22,10 +22,11 @@ MediaSource::MediaSource(MediaSettings settings) : settings_(std::move(settings)
         status_.set_warning("media: no file chosen; pick one in the source's properties");
         return;
     }
-    open_player();
+    // Watching starts before the first open, so a file that appears in between is not missed.
     control_thread_ = std::thread([this] { control_loop(); });
     watch_ = std::make_unique<FileWatch>(settings_.file, std::chrono::milliseconds(1000),
                                          [this] { request_reopen(); });
+    open_player();
 }
 
 MediaSource::~MediaSource() {
