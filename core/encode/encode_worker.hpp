@@ -10,6 +10,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <type_traits>
 
 #include "core/encode/encoder.hpp"
 #include "core/media/bounded_queue.hpp"
@@ -52,6 +53,17 @@ public:
             thread_.join();
     }
 
+    /// Asks the encoder to change its bitrate before its next input (dynamic bitrate); the
+    /// newest request wins. Video encoders only. MT safe.
+    void request_bitrate(int kbps)
+        requires std::is_same_v<Encoder, VideoEncoder>
+    {
+        requested_bitrate_kbps_.store(kbps);
+    }
+    /// The bitrate the encoder runs at now (0 until a request was applied, or when the encoder
+    /// cannot change it live). MT safe.
+    int applied_bitrate_kbps() const { return applied_bitrate_kbps_.load(); }
+
     uint64_t inputs_encoded() const { return inputs_encoded_.load(); }
     uint64_t inputs_skipped() const { return queue_->dropped(); }
     bool failed() const { return failed_.load(); }
@@ -65,6 +77,7 @@ private:
         pthread_setname_np(pthread_self(), thread_name_);
         try {
             while (auto input = queue_->pop()) {
+                apply_requested_bitrate();
                 encoder_->send(*input, timeline_position(*input) - origin_);
                 inputs_encoded_.fetch_add(1);
                 drain();
@@ -81,6 +94,14 @@ private:
         fanout_->end_of_stream();
     }
 
+    void apply_requested_bitrate() {
+        if constexpr (std::is_same_v<Encoder, VideoEncoder>) {
+            const int kbps = requested_bitrate_kbps_.exchange(0);
+            if (kbps > 0 && encoder_->set_bitrate(kbps))
+                applied_bitrate_kbps_.store(kbps);
+        }
+    }
+
     void drain() {
         PacketPtr packet;
         while (encoder_->receive(packet) == ReceiveResult::packet)
@@ -93,6 +114,8 @@ private:
     const char* thread_name_;
     const int64_t origin_;
     std::atomic<uint64_t> inputs_encoded_{0};
+    std::atomic<int> requested_bitrate_kbps_{0};
+    std::atomic<int> applied_bitrate_kbps_{0};
     std::atomic<bool> failed_{false};
     mutable std::mutex mutex_;
     std::string error_;  // guarded by mutex_

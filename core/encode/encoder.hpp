@@ -40,6 +40,12 @@ public:
     /// encode started); a null frame starts the flush. Throws EncoderError.
     virtual void send(const VideoFramePtr& frame, int64_t pts) = 0;
     virtual ReceiveResult receive(PacketPtr& packet) = 0;
+    /// Changes the target bitrate from the next frame on, without restarting the stream (no
+    /// new keyframe, no new headers): dynamic bitrate lowers it when a link falls behind and
+    /// raises it back as it recovers. Called on the encoder thread, between send() calls.
+    /// Returns false when this encoder cannot change its bitrate live (CRF, CQP), which leaves
+    /// the stream as it was. Throws EncoderError when the encoder refuses a supported change.
+    virtual bool set_bitrate(int kbps) = 0;
 };
 
 /// Settings keys: "bitrate_kbps".

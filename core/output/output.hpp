@@ -32,6 +32,9 @@ public:
     virtual void close() = 0;
     /// Makes a blocking open()/write()/close() on another thread give up soon. MT safe.
     virtual void interrupt() = 0;
+    /// Something the creator should know while the output still works ("the disk has room for
+    /// about 4 more minutes"), or empty. Shown beside the output's state. MT safe.
+    virtual std::string warning() const { return {}; }
 };
 
 }  // namespace lm

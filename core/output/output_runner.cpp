@@ -90,6 +90,7 @@ OutputCounters OutputRunner::counters() const {
     counters.state = state_.load();
     counters.bytes = bytes_.load();
     counters.video_frames_written = video_frames_written_.load();
+    counters.warning = output_->warning();
     std::lock_guard lock(mutex_);
     counters.error = error_;
     counters.frames_dropped = frames_dropped_;

@@ -30,6 +30,7 @@ struct OutputCounters {
     std::string type;  ///< plugin type id ("rtmp", "record")
     OutputState state = OutputState::idle;
     std::string error;
+    std::string warning;  ///< Output::warning(): the output still works, but look
     uint64_t bytes = 0;  ///< payload bytes written
     uint64_t video_frames_written = 0;
     /// Video frames not sent because the destination could not keep up (network or disk),

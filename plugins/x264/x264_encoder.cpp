@@ -242,6 +242,26 @@ ReceiveResult X264Encoder::receive(PacketPtr& packet) {
     return ReceiveResult::packet;
 }
 
+bool X264Encoder::set_bitrate(int kbps) {
+    if (settings_.rate_control == X264RateControl::crf)
+        return false;
+    if (kbps <= 0)
+        throw EncoderError(fmt::format("x264: bitrate {} kbps is not positive", kbps));
+    x264_param_t param;
+    x264_encoder_parameters(encoder_, &param);
+    // The VBV keeps its proportion to the target (one second of it in CBR; the peak ratio in
+    // VBR), so a lowered stream stays as smooth as the one it replaces.
+    const double vbv_ratio =
+        param.rc.i_bitrate > 0 ? double(param.rc.i_vbv_max_bitrate) / param.rc.i_bitrate : 1.0;
+    param.rc.i_bitrate = kbps;
+    param.rc.i_vbv_max_bitrate = std::max(kbps, int(std::lround(kbps * vbv_ratio)));
+    param.rc.i_vbv_buffer_size = param.rc.i_vbv_max_bitrate;
+    if (x264_encoder_reconfig(encoder_, &param) < 0)
+        throw EncoderError(fmt::format("x264: could not change the bitrate to {} kbps", kbps));
+    info_.bitrate_kbps = kbps;
+    return true;
+}
+
 bool X264Encoder::encode(x264_picture_t* input) {
     x264_nal_t* nals = nullptr;
     int nal_count = 0;

@@ -39,6 +39,9 @@ public:
     /// Returns the next packet in decode order, `again` when x264 needs more frames, `end` once
     /// flushed and drained.
     ReceiveResult receive(PacketPtr& packet) override;
+    /// CBR and VBR: reconfigures x264's target (and its VBV, scaled the same way) live.
+    /// CRF: returns false.
+    bool set_bitrate(int kbps) override;
 
 private:
     /// Runs one x264_encoder_encode call (`input` null to drain) and queues its packet, if any.
