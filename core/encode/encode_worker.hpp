@@ -55,9 +55,7 @@ public:
 
     /// Asks the encoder to change its bitrate before its next input (dynamic bitrate); the
     /// newest request wins. Video encoders only. MT safe.
-    void request_bitrate(int kbps)
-        requires std::is_same_v<Encoder, VideoEncoder>
-    {
+    void request_bitrate(int kbps) requires std::is_same_v<Encoder, VideoEncoder> {
         requested_bitrate_kbps_.store(kbps);
     }
     /// The bitrate the encoder runs at now (0 until a request was applied, or when the encoder

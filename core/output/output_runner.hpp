@@ -31,7 +31,7 @@ struct OutputCounters {
     OutputState state = OutputState::idle;
     std::string error;
     std::string warning;  ///< Output::warning(): the output still works, but look
-    uint64_t bytes = 0;  ///< payload bytes written
+    uint64_t bytes = 0;   ///< payload bytes written
     uint64_t video_frames_written = 0;
     /// Video frames not sent because the destination could not keep up (network or disk),
     /// including frames discarded while waiting for the next keyframe after a drop.
