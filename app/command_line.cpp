@@ -107,11 +107,25 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
          [&](const std::string& v) { options.keyint_s = parse_number("--keyint", v, 0.1, 60); }},
         {"--stats-json", [&](const std::string& v) { options.stats_json_path = v; }},
         {"--plugin-dir", [&](const std::string& v) { options.plugin_dir = v; }},
+        {"--reconnect-attempts",
+         [&](const std::string& v) {
+             options.reconnect_attempts = parse_integer("--reconnect-attempts", v, 0, 1'000'000);
+         }},
+        {"--reconnect-delay",
+         [&](const std::string& v) {
+             options.reconnect_delay_s = parse_number("--reconnect-delay", v, 0.1, 3600);
+         }},
+        {"--reconnect-max-delay",
+         [&](const std::string& v) {
+             options.reconnect_max_delay_s = parse_number("--reconnect-max-delay", v, 0.1, 3600);
+         }},
     };
     const std::map<std::string, bool*> flags{{"--headless", &options.headless},
                                              {"--help", &options.show_help},
                                              {"-h", &options.show_help},
-                                             {"--version", &options.show_version}};
+                                             {"--version", &options.show_version},
+                                             {"--no-dynamic-bitrate", &options.no_dynamic_bitrate},
+                                             {"--follow-slowest", &options.follow_slowest}};
 
     for (size_t i = 0; i < args.size(); ++i) {
         std::string name = args[i];
@@ -137,6 +151,12 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
         }
         option->second(*inline_value);
     }
+    if (options.reconnect_max_delay_s < options.reconnect_delay_s) {
+        throw UsageError(fmt::format(
+            "--reconnect-max-delay {} is shorter than --reconnect-delay {}: the first wait would "
+            "already be past the cap",
+            options.reconnect_max_delay_s, options.reconnect_delay_s));
+    }
     return options;
 }
 
@@ -157,6 +177,15 @@ Encoding:
   --audio-bitrate KBPS   AAC bitrate (default 160)
   --preset NAME          x264 preset, ultrafast..placebo (default veryfast)
   --keyint SECONDS       keyframe interval (default 2)
+
+Network destinations:
+  --reconnect-attempts N     tries after a stream drops, 0 to give up at once (default 100)
+  --reconnect-delay SECONDS  wait before the first try (default 2); each next wait is 1.5x
+  --reconnect-max-delay SECONDS  the longest wait between tries (default 3)
+  --no-dynamic-bitrate       keep the bitrate when the network falls behind (frames are dropped
+                             instead)
+  --follow-slowest           with several --stream: lower the bitrate for all when one falls
+                             behind (default: the slow one drops frames alone)
 
 Other:
   --stats-json FILE      write the final counters as JSON when stopping

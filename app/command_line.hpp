@@ -31,6 +31,12 @@ struct CommandLineOptions {
     double keyint_s = 2;
     std::optional<std::string> stats_json_path;
     std::optional<std::string> plugin_dir;
+    // Network destinations (see NetworkSettings).
+    int reconnect_attempts = 100;
+    double reconnect_delay_s = 2;
+    double reconnect_max_delay_s = 3;
+    bool no_dynamic_bitrate = false;
+    bool follow_slowest = false;
 };
 
 /// Parses argv (argv[0] is skipped). Accepts `--option value` and `--option=value`. Throws

@@ -63,6 +63,11 @@ StudioSettings studio_settings(const CommandLineOptions& options) {
                                        {"preset", options.preset},
                                        {"keyint_s", options.keyint_s}};
     settings.audio_encoder_settings = {{"bitrate_kbps", options.audio_bitrate_kbps}};
+    settings.network.reconnect.max_attempts = options.reconnect_attempts;
+    settings.network.reconnect.first_delay_s = options.reconnect_delay_s;
+    settings.network.reconnect.max_delay_s = options.reconnect_max_delay_s;
+    settings.network.dynamic_bitrate = !options.no_dynamic_bitrate;
+    settings.network.follow_slowest = options.follow_slowest;
     return settings;
 }
 

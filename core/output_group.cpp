@@ -5,8 +5,10 @@
 #include <cmath>
 
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "core/media/clock.hpp"
+#include "core/output/bitrate_controller.hpp"
 
 namespace lm {
 namespace {
@@ -66,10 +68,16 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     const double fps = settings.video.frame_rate.to_double();
     const double audio_blocks_per_second = double(kAudioSampleRate) / kAudioTickFrames;
     const auto queue_capacity = size_t(kOutputBufferSeconds * (fps + audio_blocks_per_second));
+    OutputRunnerOptions runner_options;
+    runner_options.queue.max_packets = queue_capacity;
+    runner_options.reconnect = settings.network.reconnect;
     for (size_t i = 0; i < requests.size(); ++i) {
         runners_.push_back(std::make_shared<OutputRunner>(std::move(outputs[i]), requests[i].type,
-                                                          queue_capacity));
+                                                          runner_options));
     }
+    video_kbps_ = video_encoder_->stream_info().bitrate_kbps;
+    configured_video_kbps_ = video_kbps_.load();
+    audio_kbps_ = audio_encoder_->stream_info().bitrate_kbps;
     // Half a second of raw frames may wait for the encoder; beyond that it is encoding lag.
     video_queue_ = std::make_shared<VideoFrameQueue>(std::max<size_t>(4, size_t(fps / 2)));
     audio_queue_ = std::make_shared<AudioBlockQueue>(size_t(audio_blocks_per_second));
@@ -156,6 +164,7 @@ void OutputGroup::run(VideoMixer& video, AudioMixer& audio, double duration_s) {
         video_worker_->join();
     if (audio_worker_)
         audio_worker_->join();
+    stop_following_network();
     for (auto& runner : opened)
         runner->join();
     {
@@ -222,6 +231,56 @@ void OutputGroup::join_mixers(VideoMixer& video, AudioMixer& audio, double durat
     running_since_ns_ = clock::now_ns();
     state_ = GroupState::running;
     changed_.notify_all();
+    if (settings_.network.dynamic_bitrate && video_kbps_.load() > 0)
+        bitrate_thread_ = std::thread([this] { follow_network(); });
+}
+
+void OutputGroup::follow_network() {
+    pthread_setname_np(pthread_self(), "lm-bitrate");
+    std::vector<std::shared_ptr<OutputRunner>> network;
+    for (auto& runner : runners_) {
+        if (runner->reconnectable() && !runner->failed())
+            network.push_back(runner);
+    }
+    // One destination, or the creator chose that all follow the slowest; otherwise a slow
+    // destination drops frames alone and the others keep full quality.
+    if (network.empty() || (network.size() > 1 && !settings_.network.follow_slowest))
+        return;
+    BitrateController controller(video_kbps_.load(), audio_kbps_);
+    const int64_t start_ns = clock::now_ns();
+    std::unique_lock lock(mutex_);
+    while (
+        !changed_.wait_for(lock, std::chrono::milliseconds(250), [&] { return encode_ended_; })) {
+        lock.unlock();
+        double buffered_s = 0;
+        double link_kbps = 0;
+        for (auto& runner : network) {
+            const OutputCounters counters = runner->counters();
+            if (counters.state != OutputState::running)
+                continue;
+            buffered_s = std::max(buffered_s, counters.buffered_ms / 1000);
+            if (counters.link_kbps > 0 && (link_kbps == 0 || counters.link_kbps < link_kbps))
+                link_kbps = counters.link_kbps;
+        }
+        const double now_s = double(clock::now_ns() - start_ns) / 1e9;
+        if (const int kbps = controller.update(now_s, buffered_s, link_kbps); kbps > 0) {
+            spdlog::info("{}: dynamic bitrate {} kbps (queue {:.0f} ms, link {:.0f} kbps)", name_,
+                         kbps, buffered_s * 1000, link_kbps);
+            video_worker_->request_bitrate(kbps);
+            video_kbps_.store(kbps);
+        }
+        lock.lock();
+    }
+}
+
+void OutputGroup::stop_following_network() {
+    {
+        std::lock_guard lock(mutex_);
+        encode_ended_ = true;
+    }
+    changed_.notify_all();
+    if (bitrate_thread_.joinable())
+        bitrate_thread_.join();
 }
 
 void OutputGroup::add_stats(StatsSnapshot& stats, int64_t now_ns) const {
@@ -244,6 +303,8 @@ void OutputGroup::add_stats(StatsSnapshot& stats, int64_t now_ns) const {
         output.id = first_output_id_ + i;
         output.group = name_;
         output.counters = runners_[i]->counters();
+        output.video_kbps = video_kbps_.load();
+        output.configured_video_kbps = configured_video_kbps_;
         if (running_s > 0)
             output.average_kbps = double(output.counters.bytes) * 8 / 1000 / running_s;
         stats.outputs.push_back(std::move(output));

@@ -4,6 +4,7 @@
 // timestamp 0 with a keyframe however long the studio has been open.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
@@ -55,6 +56,9 @@ private:
     void join_mixers(VideoMixer& video, AudioMixer& audio, double duration_s,
                      std::shared_ptr<PacketFanout> fanout);
     void set_state(GroupState state);
+    /// Dynamic bitrate: runs beside the encode, following the network destinations.
+    void follow_network();
+    void stop_following_network();
 
     const std::string name_;
     const StudioSettings settings_;
@@ -67,6 +71,10 @@ private:
     std::unique_ptr<VideoEncodeWorker> video_worker_;
     std::unique_ptr<AudioEncodeWorker> audio_worker_;
     std::thread thread_;
+    std::thread bitrate_thread_;
+    int audio_kbps_ = 0;
+    int configured_video_kbps_ = 0;
+    std::atomic<int> video_kbps_{0};  ///< the video encode's bitrate now (0: fixed, e.g. CRF)
 
     mutable std::mutex mutex_;
     std::condition_variable changed_;
@@ -74,6 +82,7 @@ private:
     std::vector<OutputOpenResult> results_;   // guarded by mutex_
     bool opened_ = false;                     // guarded by mutex_
     bool stop_requested_ = false;             // guarded by mutex_
+    bool encode_ended_ = false;               // guarded by mutex_
     VideoMixer* joined_video_ = nullptr;      // guarded by mutex_: set while consuming
     AudioMixer* joined_audio_ = nullptr;      // guarded by mutex_
     int64_t running_since_ns_ = 0;            // guarded by mutex_

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/encode/encoder.hpp"
+#include "core/output/reconnect_policy.hpp"
 #include "core/plugin/plugin_registry.hpp"
 #include "core/scene/scene.hpp"
 #include "core/scene/transition.hpp"
@@ -33,7 +34,19 @@ private:
     Kind kind_;
 };
 
+/// How output groups treat network destinations.
+struct NetworkSettings {
+    ReconnectPolicy reconnect;
+    /// Lower the video bitrate while a network destination falls behind, raise it back as it
+    /// recovers (see BitrateController). Needs an encoder that can change its bitrate live.
+    bool dynamic_bitrate = true;
+    /// With several network destinations on one encode: follow the slowest (every viewer gets
+    /// the lower quality) instead of leaving the slow one to drop frames alone.
+    bool follow_slowest = false;
+};
+
 struct StudioSettings {
+    NetworkSettings network;
     VideoFormat video;
     int audio_channels = 2;
     std::string video_encoder = "x264";

@@ -16,6 +16,10 @@ struct OutputStats {
     OutputCounters counters;
     double kbps_last_second = 0;  ///< payload bitrate over the last second
     double average_kbps = 0;      ///< payload bitrate since its group started running
+    /// The video bitrate its encode runs at now: below the creator's while dynamic bitrate
+    /// follows a slow link; 0 for a fixed-quality encode (CRF).
+    int video_kbps = 0;
+    int configured_video_kbps = 0;  ///< the creator's video bitrate for that encode
 };
 
 /// An immutable snapshot; `*_last_second` values come from the sampler's one-second window.

@@ -23,6 +23,15 @@ struct Packet {
     int priority = 0;
 };
 
+/// The Packet::priority values encoders use (see the x264 and AAC plugins).
+namespace packet_priority {
+constexpr int b_frame = 1;      ///< referenced by nothing: dropping it hurts no other frame
+constexpr int b_reference = 2;  ///< referenced only by the B frames around it
+constexpr int p_frame = 3;      ///< the rest of its group of pictures depends on it
+constexpr int i_frame = 4;
+constexpr int audio = 5;
+}  // namespace packet_priority
+
 using PacketPtr = std::shared_ptr<const Packet>;
 
 /// What an output needs to know about one encoded stream to write its header.

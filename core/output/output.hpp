@@ -32,6 +32,10 @@ public:
     virtual void close() = 0;
     /// Makes a blocking open()/write()/close() on another thread give up soon. MT safe.
     virtual void interrupt() = 0;
+    /// Whether open() may be called again after write() failed: a network destination that
+    /// dropped (the runner reconnects it), not a file (a disk error does not heal by waiting).
+    /// close() has been called on the broken connection first.
+    virtual bool reconnectable() const { return false; }
     /// Something the creator should know while the output still works ("the disk has room for
     /// about 4 more minutes"), or empty. Shown beside the output's state. MT safe.
     virtual std::string warning() const { return {}; }

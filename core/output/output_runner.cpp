@@ -2,9 +2,21 @@
 
 #include <pthread.h>
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include "core/media/clock.hpp"
+
 namespace lm {
+namespace {
+
+/// The send rate is measured over windows this long.
+constexpr int64_t kRateWindowNs = 1'000'000'000;
+/// A window in which the writer was blocked in write() this much of the time measured the
+/// link, not the encoder.
+constexpr double kSaturatedBusyFraction = 0.7;
+
+}  // namespace
 
 const char* to_string(OutputState state) {
     switch (state) {
@@ -14,6 +26,8 @@ const char* to_string(OutputState state) {
             return "connecting";
         case OutputState::running:
             return "running";
+        case OutputState::reconnecting:
+            return "reconnecting";
         case OutputState::finished:
             return "finished";
         case OutputState::failed:
@@ -22,22 +36,30 @@ const char* to_string(OutputState state) {
     return "unknown";
 }
 
-OutputRunner::OutputRunner(std::unique_ptr<Output> output, std::string type, size_t queue_capacity)
+OutputRunner::OutputRunner(std::unique_ptr<Output> output, std::string type,
+                           OutputRunnerOptions options)
     : output_(std::move(output)),
       name_(output_->display_name()),
       type_(std::move(type)),
-      queue_(queue_capacity) {}
+      options_([&] {
+          // Keeping a group of pictures only pays where a new connection can use it.
+          options.queue.keep_gop = output_->reconnectable() && options.reconnect.max_attempts > 0;
+          return options;
+      }()),
+      queue_(options_.queue),
+      jitter_random_(std::random_device{}()) {}
 
 OutputRunner::~OutputRunner() {
     queue_.close();
     if (thread_.joinable()) {
-        output_->interrupt();
+        interrupt();
         thread_.join();
     }
 }
 
 void OutputRunner::open(const std::vector<StreamInfo>& streams) {
     state_.store(OutputState::connecting);
+    streams_ = streams;
     try {
         output_->open(streams);
     } catch (const OutputError& e) {
@@ -52,22 +74,10 @@ void OutputRunner::start() {
 }
 
 void OutputRunner::offer(const PacketPtr& packet) {
-    if (state_.load() != OutputState::running)
+    const OutputState state = state_.load();
+    if (state != OutputState::running && state != OutputState::reconnecting)
         return;
-    std::lock_guard lock(mutex_);
-    if (packet->kind == MediaKind::video) {
-        if (waiting_for_keyframe_ && !packet->keyframe) {
-            ++frames_dropped_;
-            return;
-        }
-        waiting_for_keyframe_ = false;
-        if (!queue_.try_push(packet)) {
-            ++frames_dropped_;
-            waiting_for_keyframe_ = true;
-        }
-    } else if (!queue_.try_push(packet)) {
-        ++audio_packets_dropped_;
-    }
+    queue_.push(packet);
 }
 
 void OutputRunner::end_input() {
@@ -80,7 +90,9 @@ void OutputRunner::join() {
 }
 
 void OutputRunner::interrupt() {
+    interrupted_.store(true);
     output_->interrupt();
+    queue_.close();
 }
 
 OutputCounters OutputRunner::counters() const {
@@ -91,10 +103,18 @@ OutputCounters OutputRunner::counters() const {
     counters.bytes = bytes_.load();
     counters.video_frames_written = video_frames_written_.load();
     counters.warning = output_->warning();
+    counters.frames_dropped = queue_.video_frames_dropped();
+    counters.audio_packets_dropped = queue_.audio_packets_dropped();
+    counters.congestion = queue_.congestion();
+    counters.buffered_ms = queue_.buffered_seconds() * 1000;
+    counters.reconnects = reconnects_.load();
     std::lock_guard lock(mutex_);
     counters.error = error_;
-    counters.frames_dropped = frames_dropped_;
-    counters.audio_packets_dropped = audio_packets_dropped_;
+    counters.link_kbps = link_kbps_;
+    if (counters.state == OutputState::reconnecting) {
+        counters.reconnect_attempt = reconnect_attempt_;
+        counters.reconnect_in_s = std::max(0.0, double(next_attempt_ns_ - clock::now_ns()) / 1e9);
+    }
     return counters;
 }
 
@@ -110,24 +130,141 @@ void OutputRunner::fail(const std::string& error) {
 
 void OutputRunner::run() {
     pthread_setname_np(pthread_self(), "lm-output");
-    try {
-        while (auto packet = queue_.pop()) {
-            output_->write(**packet);
-            bytes_.fetch_add((*packet)->data.size());
-            if ((*packet)->kind == MediaKind::video)
-                video_frames_written_.fetch_add(1);
-        }
-        output_->close();
-        state_.store(OutputState::finished);
-    } catch (const OutputError& e) {
-        spdlog::error("{}: {}", name_, e.what());
-        fail(e.what());
+    for (;;) {
         try {
+            write_until_closed();
             output_->close();
-        } catch (const OutputError&) {
-            // Already failed; the first error is the one worth reporting.
+            state_.store(OutputState::finished);
+            return;
+        } catch (const OutputError& e) {
+            spdlog::error("{}: {}", name_, e.what());
+            try {
+                output_->close();
+            } catch (const OutputError&) {
+                // Already broken; the first error is the one worth reporting.
+            }
+            if (!reconnect(e.what()))
+                return;
         }
     }
+}
+
+void OutputRunner::write_until_closed() {
+    while (auto item = queue_.pop())
+        write(*item);
+}
+
+void OutputRunner::write(const QueuedPacket& item) {
+    const Packet& packet = *item.packet;
+    const Packet* to_write = &packet;
+    Packet shifted;
+    if (rebase_) {
+        if (!rebase_origin_) {
+            if (packet.kind != MediaKind::video || !packet.keyframe) {
+                // Sound from before the keyframe the new connection starts with.
+                queue_.mark_written(item.sequence);
+                return;
+            }
+            // Time zero is the keyframe's presentation time, as at the start of a stream:
+            // with B-frames its decode time is a little earlier (negative), as then.
+            rebase_origin_ = RebaseOrigin{packet.pts, packet.time_base};
+        }
+        const RebaseOrigin& origin = *rebase_origin_;
+        shifted = packet;
+        const int64_t offset = rescale(origin.pts, origin.time_base, packet.time_base);
+        shifted.pts -= offset;
+        shifted.dts -= offset;
+        if (shifted.pts < 0 && packet.kind == MediaKind::audio) {
+            queue_.mark_written(item.sequence);
+            return;
+        }
+        to_write = &shifted;
+    }
+    const int64_t start_ns = clock::now_ns();
+    output_->write(*to_write);
+    measure_send(packet.data.size(), clock::now_ns() - start_ns);
+    queue_.mark_written(item.sequence);
+    bytes_.fetch_add(packet.data.size());
+    if (packet.kind == MediaKind::video)
+        video_frames_written_.fetch_add(1);
+}
+
+void OutputRunner::measure_send(size_t bytes, int64_t busy_ns) {
+    const int64_t now = clock::now_ns();
+    if (window_start_ns_ == 0)
+        window_start_ns_ = now - busy_ns;
+    window_bytes_ += bytes;
+    window_busy_ns_ += busy_ns;
+    const int64_t window_ns = now - window_start_ns_;
+    if (window_ns < kRateWindowNs)
+        return;
+    const bool saturated = double(window_busy_ns_) >= kSaturatedBusyFraction * double(window_ns);
+    {
+        std::lock_guard lock(mutex_);
+        link_kbps_ = saturated ? double(window_bytes_) * 8 / 1000 / (double(window_ns) / 1e9) : 0;
+    }
+    window_start_ns_ = now;
+    window_bytes_ = 0;
+    window_busy_ns_ = 0;
+}
+
+bool OutputRunner::reconnect(const std::string& error) {
+    const ReconnectPolicy& policy = options_.reconnect;
+    if (!output_->reconnectable() || policy.max_attempts <= 0 || queue_.closed() ||
+        interrupted_.load()) {
+        fail(error);
+        return false;
+    }
+    queue_.begin_outage();
+    {
+        std::lock_guard lock(mutex_);
+        error_ = error;
+        link_kbps_ = 0;
+    }
+    state_.store(OutputState::reconnecting);
+    std::uniform_real_distribution<double> random01(0.0, 1.0);
+    std::string last_error = error;
+    for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
+        const double delay_s = policy.delay_s(attempt, random01(jitter_random_));
+        {
+            std::lock_guard lock(mutex_);
+            reconnect_attempt_ = attempt;
+            next_attempt_ns_ = clock::now_ns() + int64_t(delay_s * 1e9);
+        }
+        spdlog::warn("{}: reconnecting in {:.1f} s (attempt {} of {})", name_, delay_s, attempt,
+                     policy.max_attempts);
+        if (queue_.wait_closed_for(std::chrono::nanoseconds(int64_t(delay_s * 1e9))) ||
+            interrupted_.load()) {
+            fail("the connection was lost (" + last_error +
+                 ") and the stream ended before it came back");
+            return false;
+        }
+        try {
+            output_->open(streams_);
+        } catch (const OutputError& e) {
+            last_error = e.what();
+            std::lock_guard lock(mutex_);
+            error_ = last_error;
+            continue;
+        }
+        reconnects_.fetch_add(1);
+        rebase_ = true;
+        rebase_origin_.reset();
+        window_start_ns_ = 0;
+        window_bytes_ = 0;
+        window_busy_ns_ = 0;
+        queue_.resume();
+        {
+            std::lock_guard lock(mutex_);
+            error_.clear();
+        }
+        state_.store(OutputState::running);
+        spdlog::info("{}: reconnected (attempt {})", name_, attempt);
+        return true;
+    }
+    fail(
+        fmt::format("gave up after {} attempts to reconnect: {}", policy.max_attempts, last_error));
+    return false;
 }
 
 }  // namespace lm

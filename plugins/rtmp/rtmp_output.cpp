@@ -4,8 +4,10 @@
 #include <netdb.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <string>
 
 extern "C" {
 #include <libavutil/error.h>
@@ -73,6 +75,15 @@ void RtmpOutput::open(const std::vector<StreamInfo>& streams) {
     // A live stream cannot seek back to patch the duration and size into the FLV header at
     // the end; without this flag FFmpeg tries and warns.
     options.format_options = {{"flvflags", "no_duration_filesize"}};
+    // A small socket buffer keeps congestion visible: with Linux's autotuned buffer (up to
+    // 4 MB) a link at half the bitrate would swallow half a minute of stream before a write
+    // blocked, and the send queue, its drop policy and dynamic bitrate would see nothing while
+    // the delay grew. Half a second of the stream fits (the kernel doubles the value).
+    int total_kbps = 0;
+    for (const StreamInfo& stream : streams)
+        total_kbps += stream.bitrate_kbps;
+    const int send_buffer = std::max(32 * 1024, total_kbps * 1000 / 8 / 4);
+    options.io_options = {{"send_buffer_size", std::to_string(send_buffer)}};
     try {
         muxer_.open(url_.url, "flv", streams, options);
     } catch (const AvMuxerError& error) {

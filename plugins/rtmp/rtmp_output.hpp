@@ -40,6 +40,8 @@ public:
     void write(const Packet& packet) override;
     void close() override;
     void interrupt() override { muxer_.interrupt(); }
+    /// A dropped connection is worth trying again: the runner reopens it.
+    bool reconnectable() const override { return true; }
 
     /// Bytes sent so far, FLV overhead included. MT safe.
     int64_t bytes_written() const { return muxer_.bytes_written(); }

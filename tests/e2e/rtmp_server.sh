@@ -6,6 +6,9 @@
 #                              DIR/record/<key>-<unix time>.flv, prints the port
 #   rtmp_server.sh stop DIR    stops that nginx (QUIT: finish recordings) and waits for it
 #
+# With RTMP_SERVER_PORT=N, start uses that port (a server coming back where it was); it fails
+# when the port stays taken.
+#
 # With RTMP_SERVER_TLS=1, the same nginx also terminates TLS on a second free port (written to
 # DIR/tls_port) and passes the plain RTMP on to the first: an RTMPS ingest, with a self-signed
 # certificate made for the occasion.
@@ -60,8 +63,11 @@ start() {
     dir=$(cd "$1" && pwd)
     [ -r "$module" ] || { echo "rtmp_server.sh: $module missing (apt-get install libnginx-mod-rtmp)" >&2; exit 1; }
     for _ in $(seq 1 20); do
-        port=$((20000 + RANDOM % 30000))
-        port_is_free "$port" || continue
+        port=${RTMP_SERVER_PORT:-$((20000 + RANDOM % 30000))}
+        if ! port_is_free "$port"; then
+            [ -z "${RTMP_SERVER_PORT:-}" ] || sleep 0.25
+            continue
+        fi
         tls_port=""
         if [ "${RTMP_SERVER_TLS:-0}" = 1 ]; then
             tls_port=$((20000 + RANDOM % 30000))

@@ -2,6 +2,9 @@
 
 #include <QLabel>
 
+#include <algorithm>
+#include <cmath>
+
 #include "ui/widgets/status_colours.hpp"
 
 namespace lm::ui {
@@ -88,20 +91,55 @@ void StudioStatusBar::show_stats(const StatsSnapshot& stats, double target_fps) 
     uint64_t previous_dropped = 0;
     for (const OutputStats& output : previous_.outputs)
         previous_dropped += output.counters.frames_dropped;
-    const bool congested = dropped > previous_dropped;
+    // Congestion (0..1, how full the fullest send queue is) warns before anything drops.
+    double congestion = 0;
+    int lowered_kbps = 0;
+    for (const OutputStats& output : stats.outputs) {
+        if (output.counters.state != OutputState::running)
+            continue;
+        congestion = std::max(congestion, output.counters.congestion);
+        if (output.video_kbps > 0 && output.video_kbps < output.configured_video_kbps)
+            lowered_kbps = output.video_kbps;
+    }
+    const bool congested = dropped > previous_dropped || congestion >= 0.5;
     const bool overloaded = stats.frames_skipped > previous_.frames_skipped;
+    const bool busy_network = congestion >= 0.1 || lowered_kbps > 0;
+    QString tip = congested      ? tr("Network congested: frames are being dropped")
+                  : overloaded   ? tr("Encoder overloaded")
+                  : busy_network ? tr("The network is falling behind")
+                                 : tr("No congestion");
+    if (lowered_kbps > 0)
+        tip += "\n" + tr("Video bitrate lowered to %1 kbps to fit the link").arg(lowered_kbps);
     congestion_->setText(QStringLiteral("■"));
-    congestion_->setToolTip(congested    ? tr("Network congested: frames are being dropped")
-                            : overloaded ? tr("Encoder overloaded")
-                                         : tr("No congestion"));
-    colour(congestion_, congested    ? error_colour()
-                        : overloaded ? warning_colour()
-                                     : QColor(0, 170, 0));
+    congestion_->setToolTip(tip);
+    colour(congestion_, congested                    ? error_colour()
+                        : overloaded || busy_network ? warning_colour()
+                                                     : QColor(0, 170, 0));
+    show_reconnecting(stats);
     if (overloaded) {
         showMessage(tr("Encoding overloaded! Consider a faster preset or a lower resolution."),
                     5000);
     }
     previous_ = stats;
+}
+
+void StudioStatusBar::show_reconnecting(const StatsSnapshot& stats) {
+    for (const OutputStats& output : stats.outputs) {
+        const OutputCounters& c = output.counters;
+        if (output.group != OutputController::group_name(OutputController::Kind::streaming) ||
+            c.state != OutputState::reconnecting) {
+            continue;
+        }
+        live_->setText(c.reconnect_in_s > 0
+                           ? tr("Reconnecting in %1 s (try %2)…")
+                                 .arg(std::ceil(c.reconnect_in_s))
+                                 .arg(c.reconnect_attempt)
+                           : tr("Reconnecting (try %1)…").arg(c.reconnect_attempt));
+        live_->setToolTip(QString::fromStdString(c.name + ": " + c.error));
+        colour(live_, warning_colour());
+        return;
+    }
+    live_->setToolTip({});
 }
 
 QString StudioStatusBar::text_of(const QString& key) const {

@@ -26,6 +26,9 @@ public:
     QString text_of(const QString& key) const;
 
 private:
+    /// A stream destination that dropped: "Reconnecting in 2 s (try 3)…" in place of LIVE.
+    void show_reconnecting(const StatsSnapshot& stats);
+
     QLabel* live_;
     QLabel* recording_;
     QLabel* dropped_;

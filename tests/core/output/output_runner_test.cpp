@@ -21,13 +21,32 @@ public:
         bool hold = false;
         int writes_started = 0;
         bool fail_writes = false;
+        bool reconnectable = false;
+        int opens = 0;
+        int failing_opens = 0;    ///< this many open() calls after the first fail
+        bool hold_opens = false;  ///< open() calls after the first wait while set
         bool closed = false;
         std::vector<Packet> written;
     };
     explicit MemoryOutput(std::shared_ptr<Shared> shared) : shared_(std::move(shared)) {}
 
     std::string display_name() const override { return "memory"; }
-    void open(const std::vector<StreamInfo>&) override {}
+    void open(const std::vector<StreamInfo>&) override {
+        std::unique_lock lock(shared_->mutex);
+        ++shared_->opens;
+        shared_->changed.notify_all();
+        if (shared_->opens > 1)
+            shared_->changed.wait(lock, [&] { return !shared_->hold_opens; });
+        if (shared_->opens > 1 && shared_->failing_opens > 0) {
+            --shared_->failing_opens;
+            throw OutputError("connection refused");
+        }
+        if (shared_->opens > 1) {
+            shared_->fail_writes = false;  // the server is back
+            shared_->closed = false;
+        }
+    }
+    bool reconnectable() const override { return shared_->reconnectable; }
     void write(const Packet& packet) override {
         std::unique_lock lock(shared_->mutex);
         ++shared_->writes_started;
@@ -47,19 +66,25 @@ private:
     std::shared_ptr<Shared> shared_;
 };
 
-PacketPtr video(int64_t pts, bool keyframe) {
+/// Frame `pts` of a 30 fps stream.
+PacketPtr video(int64_t pts, bool keyframe, int priority = packet_priority::p_frame) {
     auto packet = std::make_shared<Packet>();
     packet->kind = MediaKind::video;
     packet->pts = packet->dts = pts;
+    packet->time_base = Rational{1, 30};
     packet->keyframe = keyframe;
+    packet->priority = keyframe ? packet_priority::i_frame : priority;
     packet->data.assign(100, 0);
     return packet;
 }
 
-PacketPtr audio(int64_t pts) {
+/// Audio at the same instant as video frame `frame`.
+PacketPtr audio(int64_t frame) {
     auto packet = std::make_shared<Packet>();
     packet->kind = MediaKind::audio;
-    packet->pts = packet->dts = pts;
+    packet->pts = packet->dts = frame * 1600;
+    packet->time_base = Rational{1, 48000};
+    packet->priority = packet_priority::audio;
     packet->data.assign(10, 0);
     return packet;
 }
@@ -90,11 +115,37 @@ void set_hold(MemoryOutput::Shared& shared, bool hold) {
     shared.changed.notify_all();
 }
 
+/// Retries within milliseconds, so the tests do not wait seconds.
+OutputRunnerOptions quick_retries(int attempts) {
+    OutputRunnerOptions options;
+    options.reconnect.max_attempts = attempts;
+    options.reconnect.first_delay_s = 0.01;
+    options.reconnect.max_delay_s = 0.02;
+    return options;
+}
+
+std::vector<int64_t> written_pts(MemoryOutput::Shared& shared, MediaKind kind) {
+    std::lock_guard lock(shared.mutex);
+    std::vector<int64_t> pts;
+    for (const Packet& packet : shared.written) {
+        if (packet.kind == kind)
+            pts.push_back(packet.pts);
+    }
+    return pts;
+}
+
+void wait_for_state(const OutputRunner& runner, OutputState state) {
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (runner.counters().state != state && std::chrono::steady_clock::now() < give_up)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    REQUIRE(to_string(runner.counters().state) == std::string(to_string(state)));
+}
+
 }  // namespace
 
 TEST_CASE("an output writes every packet and its trailer, and counts bytes", "[output]") {
     auto shared = std::make_shared<MemoryOutput::Shared>();
-    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", 100);
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", {});
     runner.open({});
     runner.start();
     for (int i = 0; i < 10; ++i)
@@ -111,55 +162,37 @@ TEST_CASE("an output writes every packet and its trailer, and counts bytes", "[o
     CHECK(shared->closed);
 }
 
-TEST_CASE("a stalled destination drops frames, then waits for a keyframe", "[output]") {
+TEST_CASE("a stalled destination sheds video by the queue's media time, never audio", "[output]") {
     auto shared = std::make_shared<MemoryOutput::Shared>();
     set_hold(*shared, true);
-    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", 4);
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", {});
     runner.open({});
     runner.start();
-    // The writer takes the first packet and blocks in write(); four more fill the queue.
     runner.offer(video(0, true));
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // writer is inside write()
-    for (int i = 1; i <= 4; ++i)
+    wait_for_writes(*shared, 1);  // the writer is stuck inside write()
+    // 2 s of media: P frames and audio. Past 0.9 s queued, the P frames go and every frame
+    // after them up to the next keyframe (frame 60) is refused; audio all stays.
+    for (int i = 1; i < 60; ++i) {
         runner.offer(video(i, false));
-    // Queue full: frames 5 and 6 are dropped, 7 is a P-frame after a drop, also dropped;
-    // audio that does not fit is dropped and counted apart.
-    runner.offer(video(5, false));
-    runner.offer(video(6, false));
-    runner.offer(audio(1));
+        runner.offer(audio(i));
+    }
+    const OutputCounters stalled = runner.counters();
+    CHECK(stalled.congestion == Approx(1.0));
+    CHECK(stalled.buffered_ms > 900);
+    runner.offer(video(60, true));
+    runner.offer(video(61, false));
     set_hold(*shared, false);
     runner.end_input();
     runner.join();
-    OutputCounters counters = runner.counters();
-    CHECK(counters.frames_dropped == 2);
-    CHECK(counters.audio_packets_dropped == 1);
-    CHECK(counters.video_frames_written == 5);
+    const OutputCounters counters = runner.counters();
+    CHECK(counters.audio_packets_dropped == 0);
+    CHECK(written_pts(*shared, MediaKind::audio).size() == 59);
+    const std::vector<int64_t> sent = written_pts(*shared, MediaKind::video);
+    // Frame 29 made 0.93 s queued: frames 1..29 went, and 30..59 (built on them) were refused.
+    // The audio still spans 2 s when keyframe 60 comes, so 61 goes the same way.
+    CHECK(sent == std::vector<int64_t>{0, 60});
+    CHECK(counters.frames_dropped == 60);
     CHECK(counters.state == OutputState::finished);
-}
-
-TEST_CASE("after a dropped frame nothing is sent until the next keyframe", "[output]") {
-    auto shared = std::make_shared<MemoryOutput::Shared>();
-    set_hold(*shared, true);
-    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", 2);
-    runner.open({});
-    runner.start();
-    runner.offer(video(0, true));
-    wait_for_writes(*shared, 1);
-    runner.offer(video(1, false));
-    runner.offer(video(2, false));
-    runner.offer(video(3, false));  // dropped: queue full
-    set_hold(*shared, false);
-    wait_for_written(*shared, 3);   // 0, 1, 2: the queue has drained
-    runner.offer(video(4, false));  // room again, but it refers to the dropped frame 3
-    runner.offer(video(5, true));   // a keyframe: sending resumes
-    runner.offer(video(6, false));
-    runner.end_input();
-    runner.join();
-    std::vector<int64_t> sent;
-    for (const Packet& packet : shared->written)
-        sent.push_back(packet.pts);
-    CHECK(sent == std::vector<int64_t>{0, 1, 2, 5, 6});
-    CHECK(runner.counters().frames_dropped == 2);
 }
 
 TEST_CASE("a destination that fails is marked failed with its error, and the others go on",
@@ -167,10 +200,10 @@ TEST_CASE("a destination that fails is marked failed with its error, and the oth
     auto broken = std::make_shared<MemoryOutput::Shared>();
     broken->fail_writes = true;
     auto healthy = std::make_shared<MemoryOutput::Shared>();
-    auto first =
-        std::make_shared<OutputRunner>(std::make_unique<MemoryOutput>(broken), "memory", 10);
-    auto second =
-        std::make_shared<OutputRunner>(std::make_unique<MemoryOutput>(healthy), "memory", 10);
+    auto first = std::make_shared<OutputRunner>(std::make_unique<MemoryOutput>(broken), "memory",
+                                                OutputRunnerOptions{});
+    auto second = std::make_shared<OutputRunner>(std::make_unique<MemoryOutput>(healthy), "memory",
+                                                 OutputRunnerOptions{});
     PacketFanout fanout({first, second}, 2);
     for (auto* runner : {first.get(), second.get()}) {
         runner->open({});
@@ -188,4 +221,119 @@ TEST_CASE("a destination that fails is marked failed with its error, and the oth
     CHECK(second->counters().state == OutputState::finished);
     CHECK(healthy->written.size() == 5);
     CHECK(healthy->closed);
+}
+
+TEST_CASE("a dropped connection reconnects and starts again at the kept keyframe, from zero",
+          "[output][reconnect]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    shared->reconnectable = true;
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", quick_retries(5));
+    runner.open({});
+    runner.start();
+    for (int i = 0; i < 10; ++i) {
+        runner.offer(video(i, i == 0));
+        runner.offer(audio(i));
+    }
+    wait_for_written(*shared, 20);
+    {
+        // The server goes away; the next write fails. The reconnect waits until we let it.
+        std::lock_guard lock(shared->mutex);
+        shared->fail_writes = true;
+        shared->hold_opens = true;
+    }
+    runner.offer(video(10, false));
+    wait_for_state(runner, OutputState::reconnecting);
+    // While away: a new group of pictures starts at frame 30.
+    for (int i = 11; i < 35; ++i) {
+        runner.offer(video(i, i == 30));
+        runner.offer(audio(i));
+    }
+    {
+        std::lock_guard lock(shared->mutex);
+        shared->hold_opens = false;
+    }
+    shared->changed.notify_all();
+    wait_for_state(runner, OutputState::running);
+    const size_t before_resume = 20;
+    runner.offer(video(35, false));
+    runner.end_input();
+    runner.join();
+    const OutputCounters counters = runner.counters();
+    CHECK(counters.state == OutputState::finished);
+    CHECK(counters.reconnects == 1);
+    CHECK(shared->opens == 2);
+    std::vector<Packet> resumed(shared->written.begin() + before_resume, shared->written.end());
+    REQUIRE_FALSE(resumed.empty());
+    // The new connection begins with the keyframe, at time zero; sound follows from there.
+    CHECK(resumed.front().kind == MediaKind::video);
+    CHECK(resumed.front().keyframe);
+    CHECK(resumed.front().pts == 0);
+    std::vector<int64_t> video_pts;
+    for (const Packet& packet : resumed) {
+        if (packet.kind == MediaKind::video)
+            video_pts.push_back(packet.pts);
+        else
+            CHECK(packet.pts >= 0);
+    }
+    CHECK(video_pts == std::vector<int64_t>{0, 1, 2, 3, 4, 5});  // frames 30..35
+    // Frame 10 (the write that failed) and 11..29 never reached a viewer.
+    CHECK(counters.frames_dropped == 20);
+    CHECK(counters.audio_packets_dropped == 19);  // 11..29
+}
+
+TEST_CASE("reconnecting gives up after the allowed attempts and says why", "[output][reconnect]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    shared->reconnectable = true;
+    shared->failing_opens = 100;
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", quick_retries(3));
+    runner.open({});
+    runner.start();
+    runner.offer(video(0, true));
+    wait_for_written(*shared, 1);
+    {
+        std::lock_guard lock(shared->mutex);
+        shared->fail_writes = true;
+    }
+    runner.offer(video(1, false));
+    wait_for_state(runner, OutputState::failed);
+    CHECK(shared->opens == 4);
+    CHECK(runner.counters().error == "gave up after 3 attempts to reconnect: connection refused");
+    runner.join();
+}
+
+TEST_CASE("stopping while reconnecting ends at once", "[output][reconnect]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    shared->reconnectable = true;
+    OutputRunnerOptions options;
+    options.reconnect.first_delay_s = 60;  // would wait a minute
+    options.reconnect.max_delay_s = 60;
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", options);
+    runner.open({});
+    runner.start();
+    shared->fail_writes = true;
+    runner.offer(video(0, true));
+    wait_for_state(runner, OutputState::reconnecting);
+    const OutputCounters waiting = runner.counters();
+    CHECK(waiting.reconnect_attempt == 1);
+    CHECK(waiting.reconnect_in_s > 40);
+    CHECK(waiting.error == "connection reset by peer");
+    const auto start = std::chrono::steady_clock::now();
+    runner.end_input();
+    runner.join();
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+    CHECK(runner.counters().state == OutputState::failed);
+    CHECK_THAT(runner.counters().error, Catch::Contains("ended before it came back") &&
+                                            Catch::Contains("connection reset by peer"));
+}
+
+TEST_CASE("a file output is not reconnected", "[output][reconnect]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    shared->fail_writes = true;
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", quick_retries(5));
+    runner.open({});
+    runner.start();
+    runner.offer(video(0, true));
+    runner.join();
+    CHECK(runner.counters().state == OutputState::failed);
+    CHECK(shared->opens == 1);
 }

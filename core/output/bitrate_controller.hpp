@@ -1,0 +1,62 @@
+// Dynamic bitrate: follows what a network destination really carries. When its send queue
+// grows, the encoder's bitrate drops to what the link took over the last second; when the
+// queue stays empty, it climbs back towards the creator's target in steps.
+//
+// OBS lowers on congestion too, but climbs back by 10% every 4 s, so a link that recovers
+// after a 50% dip waits about 20 s for full quality. Here each step is 10% of the target
+// every second the queue stayed empty, so the same climb takes about 5 s; a step that
+// overshoots a link that has not recovered is caught by the queue within a second or two,
+// long before anything is dropped (the SendQueue sheds only past 700 ms).
+#pragma once
+
+#include <cstdint>
+
+namespace lm {
+
+struct BitrateControllerOptions {
+    /// Queued media time that means "the link is behind": lower the bitrate.
+    double lower_above_s = 0.25;
+    /// Queued media time below which the link "keeps up": climbing is allowed.
+    double raise_below_s = 0.05;
+    /// How long the link must keep up before each step up.
+    double raise_after_s = 1.0;
+    /// Each step up, as a fraction of the target.
+    double raise_step = 0.10;
+    /// Share of the measured link rate the stream may take when lowering (TCP and container
+    /// overhead, and room for the queue to drain).
+    double link_share = 0.85;
+    /// The bitrate never goes below this fraction of the target, nor below `floor_kbps`.
+    double floor_fraction = 0.15;
+    int floor_kbps = 200;
+    /// Changes closer together than this wait (the queue needs time to answer one).
+    double settle_s = 0.5;
+};
+
+/// Pure logic, no threads: OutputGroup's controller thread calls update() a few times a second.
+class BitrateController {
+public:
+    /// `target_kbps`: the creator's video bitrate; `audio_kbps`: what the audio adds beside it.
+    BitrateController(int target_kbps, int audio_kbps, BitrateControllerOptions options = {});
+
+    /// One look at the followed destination at time `now_s`: its queued media time and the
+    /// rate its link took (0 when unknown: it kept up). Returns the video bitrate to ask the
+    /// encoder for, or 0 for no change.
+    int update(double now_s, double buffered_s, double link_kbps);
+
+    int current_kbps() const { return current_kbps_; }
+    int target_kbps() const { return target_kbps_; }
+    int floor_kbps() const { return floor_kbps_; }
+
+private:
+    int change_to(double now_s, int kbps);
+
+    const BitrateControllerOptions options_;
+    const int target_kbps_;
+    const int audio_kbps_;
+    const int floor_kbps_;
+    int current_kbps_;
+    double last_change_s_ = -1e9;
+    double keeping_up_since_s_ = -1;
+};
+
+}  // namespace lm
