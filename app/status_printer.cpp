@@ -8,12 +8,18 @@ namespace lm {
 
 std::string format_status_line(const StatsSnapshot& stats) {
     const auto seconds = int64_t(std::llround(stats.elapsed_s));
-    return fmt::format(
+    std::string line = fmt::format(
         "{:02}:{:02}:{:02}  fps {:.2f}  render {:.1f} ms  out {:.0f} kbps  missed {}  "
         "skipped {}  dropped {}  cpu {:.0f}%",
         seconds / 3600, seconds / 60 % 60, seconds % 60, stats.fps_last_second,
         stats.render_ms_last_second, stats.kbps_last_second_total(), stats.frames_missed,
         stats.frames_skipped, stats.frames_dropped_total(), stats.cpu_percent_last_second);
+    // Warnings go at the end, so scripts reading the fixed fields are not disturbed.
+    for (const OutputStats& output : stats.outputs) {
+        if (!output.counters.warning.empty())
+            line += fmt::format("  warning: {}: {}", output.counters.name, output.counters.warning);
+    }
+    return line;
 }
 
 nlohmann::json stats_to_json(const StatsSnapshot& stats) {
@@ -26,7 +32,8 @@ nlohmann::json stats_to_json(const StatsSnapshot& stats) {
                            {"frames_written", output.counters.video_frames_written},
                            {"bytes", output.counters.bytes},
                            {"average_kbps", output.average_kbps},
-                           {"error", output.counters.error}});
+                           {"error", output.counters.error},
+                           {"warning", output.counters.warning}});
     }
     return {{"duration_s", stats.elapsed_s},
             {"frames_rendered", stats.frames_rendered},
