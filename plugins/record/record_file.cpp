@@ -18,13 +18,15 @@ namespace {
     throw OutputError(fmt::format("cannot record to '{}': {}", path, why));
 }
 
+std::string folder_of(const std::string& path) {
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    return folder.empty() ? "." : folder;
+}
+
 /// Makes the new file's directory entry durable too: without it a power loss can keep the
 /// data blocks but lose the name.
 void sync_directory_of(const std::string& path) {
-    std::filesystem::path folder = std::filesystem::path(path).parent_path();
-    if (folder.empty())
-        folder = ".";
-    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int fd = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return;
     ::fsync(fd);
@@ -92,9 +94,24 @@ RecordFile::RecordFile(const std::string& path, RecordContainer container,
             refuse(path_,
                    "the file already exists (recordings never overwrite; choose another name)");
         }
-        if (error == ENOSPC || error == EDQUOT)
-            refuse(path_, "the disk is full");
-        refuse(path_, std::strerror(error));
+        const std::string folder = folder_of(path_);
+        switch (error) {
+            case ENOSPC:
+            case EDQUOT:
+                refuse(path_, "the disk is full");
+            case EROFS:
+                refuse(path_, fmt::format("'{}' is on a read-only file system", folder));
+            case EACCES:
+            case EPERM:
+                refuse(path_, fmt::format("no permission to create files in '{}'", folder));
+            case ENOENT:
+                // The folder exists (checked before): it is one that holds no ordinary files,
+                // such as /proc.
+                refuse(path_, fmt::format("'{}' does not accept new files ({})", folder,
+                                          std::strerror(error)));
+            default:
+                refuse(path_, std::strerror(error));
+        }
     }
     try {
         // "file:" so a ':' in the path is never taken for a protocol.

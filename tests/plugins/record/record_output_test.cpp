@@ -273,6 +273,14 @@ TEST_CASE("a folder that cannot be written to is refused", "[record]") {
     fs::permissions(dir.path, fs::perms::owner_all);
 }
 
+TEST_CASE("a folder that holds no files is named as such", "[record]") {
+    // /proc exists and passes the permission check for root, but creates no files.
+    RecordOutput output(nlohmann::json{{"path", "/proc/x.mkv"}});
+    CHECK_THROWS_WITH(output.open({media().video, media().audio}),
+                      Contains("'/proc' does not accept new files") ||
+                          Contains("no permission to write in '/proc'"));
+}
+
 TEST_CASE("the registered type creates outputs from settings", "[record]") {
     PluginRegistry registry;
     register_record_types(registry);
