@@ -135,6 +135,7 @@ RecordFile::~RecordFile() {
 }
 
 void RecordFile::write(const Packet& packet, Rational offset_s) {
+    bytes_queued_ += static_cast<int64_t>(packet.data.size());
     if (offset_s.num == 0) {
         muxer_.write(packet);
         return;

@@ -2,6 +2,7 @@
 // about a second, and pushes the data to the disk every couple of seconds.
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -57,6 +58,9 @@ public:
 
     /// Bytes written so far. MT safe.
     int64_t bytes_written() const { return muxer_.bytes_written(); }
+    /// Bytes handed to the muxer so far: unlike bytes_written(), which moves a cluster at a
+    /// time, this follows every packet (for split_size_mb).
+    int64_t bytes_queued() const { return std::max(bytes_queued_, bytes_written()); }
     /// Free bytes for an unprivileged writer on the file's file system, or -1 when unknown.
     int64_t free_bytes() const;
     /// Time spent in fdatasync so far (for the overhead measurements in docs/recording.md).
@@ -72,6 +76,7 @@ private:
     AvMuxer muxer_;
     std::chrono::steady_clock::time_point last_sync_;
     std::chrono::nanoseconds sync_time_{0};
+    int64_t bytes_queued_ = 0;
 };
 
 }  // namespace lm

@@ -220,12 +220,17 @@ void RecordOutput::write(const Packet& packet) {
         previous_->sync_if_due(now);
 }
 
-void RecordOutput::write_video(const Packet& packet) {
-    if (split_size_bytes_ > 0 && !split_at_s_ && current_->bytes_written() >= split_size_bytes_) {
-        // Audio already written runs up to last_audio_end_s_; a part must not start before it
-        // or that audio would be in the wrong part.
+void RecordOutput::note_size_limit() {
+    if (split_size_bytes_ <= 0 || current_->bytes_queued() < split_size_bytes_)
+        return;
+    // Split as soon as possible, but not before the end of the audio already written (it would
+    // be in the wrong part); audio past this point is held from now on, so this stays put.
+    if (!split_at_s_ || at_or_after(*split_at_s_, last_audio_end_s_))
         split_at_s_ = last_audio_end_s_;
-    }
+}
+
+void RecordOutput::write_video(const Packet& packet) {
+    note_size_limit();
     if (packet.keyframe && at_or_after_split(packet))
         start_next_part(packet);
     current_->write(packet, current_start_s_);
@@ -240,8 +245,7 @@ void RecordOutput::write_audio(const Packet& packet) {
         }
         close_previous();  // audio has caught up with the split point
     }
-    if (split_size_bytes_ > 0 && !split_at_s_ && current_->bytes_written() >= split_size_bytes_)
-        split_at_s_ = last_audio_end_s_;
+    note_size_limit();
     if (at_or_after_split(packet)) {
         if (!has_video_) {
             start_next_part(packet);  // every AAC packet can start a part

@@ -61,6 +61,8 @@ private:
     bool splitting() const { return split_time_s_ > 0 || split_size_bytes_ > 0; }
     void check_destination(const std::string& path) const;
     void check_disk(std::chrono::steady_clock::time_point now);
+    /// Moves the split point forward once the current part has reached split_size_mb.
+    void note_size_limit();
     void write_video(const Packet& packet);
     void write_audio(const Packet& packet);
     /// True when `packet` starts at or after the split point.
