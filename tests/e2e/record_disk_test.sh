@@ -5,7 +5,8 @@
 #   and the stats; the recording stops by itself before the disk is full, with its trailer
 #   written (the file plays and knows its duration), state "failed", error "stopped: the disk
 #   is full (…)", exit 3; a stream beside it goes on to the end and is complete.
-# readonly: a read-only disk: exit 1, one line naming the file and "read-only file system".
+# readonly: a read-only disk beside a stream: one line naming the file and "read-only file
+#   system", the recording failed, exit 3, the stream complete.
 source "$(dirname "$0")/lib.sh"
 e2e_init "$1" "$2"
 mode=$3
@@ -26,12 +27,25 @@ trap disk_cleanup EXIT
 
 if [ "$mode" = readonly ]; then
     mount -t tmpfs -o size=4m,ro tmpfs "$disk"
-    run_app 30 --headless --record "$disk/show.mkv" --duration 2
-    expect_exit 1
+    start_server srv
+    key=$(new_key)
+    run_app 30 --headless --stream "rtmp://127.0.0.1:$SERVER_PORT/live/$key" \
+        --record "$disk/show.mkv" --duration 3 --stats-json "$T/stats.json"
+    expect_exit 3
+    stop_server srv
     grep -qF "livemachine: cannot record to '$disk/show.mkv': '$disk' is on a read-only file system" \
         "$T/stderr" || { show stderr "$T/stderr"; fail "no specific message for a read-only disk"; }
     [ "$(wc -l <"$T/stderr")" = 1 ] || { show stderr "$T/stderr"; fail "expected one line on stderr"; }
     echo "ok: $(cat "$T/stderr")"
+    flat=$(stats_flat "$T/stats.json")
+    grep -o '{[^{}]*"type":"record"[^{}]*}' <<<"$flat" | grep -q '"state":"failed"' ||
+        { cat "$T/stats.json" >&2; fail "stats JSON: the recording is not marked failed"; }
+    grep -o '{[^{}]*"type":"rtmp"[^{}]*}' <<<"$flat" | grep -q '"state":"finished"' ||
+        { cat "$T/stats.json" >&2; fail "stats JSON: the stream did not finish"; }
+    default_checks 3
+    probe_ok "$(recorded_flv srv "$key")" "${CHECKS[@]}" --expect-container flv
+    echo "ok: the stream beside it went on"
+    expect_no_secret "$key" "$T/stdout" "$T/stderr" "$T/stats.json"
     exit 0
 fi
 [ "$mode" = full ] || fail "unknown mode $mode"
