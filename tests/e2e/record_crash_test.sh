@@ -18,7 +18,9 @@ grep -q '^00:00:20 ' "$T/stdout" || { show stdout "$T/stdout"; fail "no status l
 kill -KILL "$APP_PID"
 wait "$APP_PID" 2>/dev/null || true
 APP_PID=
-echo "ok: kill -9 after status line $(grep -cE '^[0-9]{2}:[0-9]{2}:[0-9]{2} ' "$T/stdout")"
+# Shown for every run: on a busy machine missed (rendering lag) and skipped (encoding lag)
+# frames are what makes the sync and frame checks below fail, not the crash.
+echo "ok: kill -9 after status line $(grep -E '^00:00:20 ' "$T/stdout")"
 
 # ffprobe, as a user would: the file opens and shows both streams.
 streams=$(ffprobe -v error -show_entries stream=codec_type,codec_name -of csv=p=0 "$file" |
