@@ -280,9 +280,8 @@ void RecordOutput::start_next_part(const Packet& first) {
                  current_start_s_.to_double());
     if (!has_audio_ || !has_video_)
         close_previous();
-    // The held audio starts at or after the keyframe (it was held for being past the split
-    // point, which the keyframe is at or after)... unless the keyframe came later than the
-    // point: then the audio before it still belongs to the previous part.
+    // The held audio is at or after the split point, but the keyframe may come later than that
+    // point: the audio before the keyframe still belongs to the previous part. Route it again.
     std::deque<Packet> held;
     held.swap(held_audio_);
     for (const Packet& audio : held)
