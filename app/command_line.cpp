@@ -88,6 +88,15 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
                  throw UsageError("--record: give it only once");
              options.record_path = v;
          }},
+        {"--record-split-time",
+         [&](const std::string& v) {
+             options.record_split_time_s =
+                 parse_number("--record-split-time", v, 1, 7.0 * 24 * 3600);
+         }},
+        {"--record-split-size",
+         [&](const std::string& v) {
+             options.record_split_size_mb = parse_integer("--record-split-size", v, 1, 100'000'000);
+         }},
         {"--duration",
          [&](const std::string& v) {
              options.duration_s = parse_number("--duration", v, 0.1, 366.0 * 24 * 3600);
@@ -157,6 +166,10 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
             "already be past the cap",
             options.reconnect_max_delay_s, options.reconnect_delay_s));
     }
+    if (!options.record_path && options.record_split_time_s > 0)
+        throw UsageError("--record-split-time: add --record FILE");
+    if (!options.record_path && options.record_split_size_mb > 0)
+        throw UsageError("--record-split-size: add --record FILE");
     return options;
 }
 
@@ -168,6 +181,10 @@ Live Machine, a broadcasting studio. Without --headless it opens the studio wind
 Headless streaming and recording (at least one of --stream / --record):
   --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
   --record FILE          record the same encode (.mkv default, .mp4, .flv by extension)
+  --record-split-time SECONDS
+                         split the recording into FILE-001.mkv, FILE-002.mkv, ... at the
+                         first keyframe after every SECONDS
+  --record-split-size MB split it when a part reaches MB megabytes (1 MB = 1,000,000 bytes)
   --duration SECONDS     stop after this much stream time (default: until Ctrl-C / SIGTERM)
   --collection FILE      scene collection to show (default: the test pattern with its beep)
 

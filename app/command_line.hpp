@@ -22,7 +22,9 @@ struct CommandLineOptions {
     bool show_version = false;
     std::vector<std::string> stream_urls;
     std::optional<std::string> record_path;
-    double duration_s = 0;  ///< 0: until stopped
+    double record_split_time_s = 0;  ///< 0: one file
+    int record_split_size_mb = 0;    ///< 0: no size limit
+    double duration_s = 0;           ///< 0: until stopped
     std::optional<std::string> collection_path;
     VideoFormat video;
     int video_bitrate_kbps = 2500;

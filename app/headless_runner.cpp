@@ -75,8 +75,14 @@ std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
     std::vector<OutputRequest> requests;
     for (const auto& url : options.stream_urls)
         requests.push_back({"rtmp", {{"url", url}}});
-    if (options.record_path)
-        requests.push_back({"record", {{"path", *options.record_path}}});
+    if (options.record_path) {
+        nlohmann::json settings{{"path", *options.record_path}};
+        if (options.record_split_time_s > 0)
+            settings["split_time_s"] = options.record_split_time_s;
+        if (options.record_split_size_mb > 0)
+            settings["split_size_mb"] = options.record_split_size_mb;
+        requests.push_back({"record", settings});
+    }
     return requests;
 }
 

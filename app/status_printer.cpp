@@ -26,8 +26,6 @@ std::string output_notes(const StatsSnapshot& stats) {
             output.video_kbps < output.configured_video_kbps) {
             note += fmt::format("{}video {} kbps", note.empty() ? "" : ", ", output.video_kbps);
         }
-        if (!c.warning.empty())
-            note += (note.empty() ? "" : ", ") + c.warning;
         if (!note.empty())
             notes += fmt::format("  | {} {}", c.name, note);
     }
@@ -38,13 +36,19 @@ std::string output_notes(const StatsSnapshot& stats) {
 
 std::string format_status_line(const StatsSnapshot& stats) {
     const auto seconds = int64_t(std::llround(stats.elapsed_s));
-    return fmt::format(
+    std::string line = fmt::format(
         "{:02}:{:02}:{:02}  fps {:.2f}  render {:.1f} ms  out {:.0f} kbps  missed {}  "
         "skipped {}  dropped {}  cpu {:.0f}%{}",
         seconds / 3600, seconds / 60 % 60, seconds % 60, stats.fps_last_second,
         stats.render_ms_last_second, stats.kbps_last_second_total(), stats.frames_missed,
         stats.frames_skipped, stats.frames_dropped_total(), stats.cpu_percent_last_second,
         output_notes(stats));
+    // Warnings go at the end, so scripts reading the fixed fields are not disturbed.
+    for (const OutputStats& output : stats.outputs) {
+        if (!output.counters.warning.empty())
+            line += fmt::format("  warning: {}: {}", output.counters.name, output.counters.warning);
+    }
+    return line;
 }
 
 nlohmann::json stats_to_json(const StatsSnapshot& stats) {
@@ -59,11 +63,11 @@ nlohmann::json stats_to_json(const StatsSnapshot& stats) {
                            {"congestion", output.counters.congestion},
                            {"buffered_ms", output.counters.buffered_ms},
                            {"video_kbps", output.video_kbps},
-                           {"warning", output.counters.warning},
                            {"frames_written", output.counters.video_frames_written},
                            {"bytes", output.counters.bytes},
                            {"average_kbps", output.average_kbps},
-                           {"error", output.counters.error}});
+                           {"error", output.counters.error},
+                           {"warning", output.counters.warning}});
     }
     return {{"duration_s", stats.elapsed_s},
             {"frames_rendered", stats.frames_rendered},

@@ -13,7 +13,29 @@ PropertySchema record_properties() {
     path.description =
         "Where to record: .mkv (default, survives crashes), .mp4 (fragmented) or .flv. An "
         "existing file is never overwritten.";
-    return {path};
+
+    Property split_time;
+    split_time.key = "split_time_s";
+    split_time.label = "Split every (s)";
+    split_time.type = PropertyType::number;
+    split_time.default_value = 0.0;
+    split_time.min = 0;
+    split_time.max = 7 * 24 * 3600;
+    split_time.description =
+        "Start a new file (show-001.mkv, show-002.mkv, …) at the first keyframe after this "
+        "many seconds; 0 records one file.";
+
+    Property split_size;
+    split_size.key = "split_size_mb";
+    split_size.label = "Split at size (MB)";
+    split_size.type = PropertyType::integer;
+    split_size.default_value = 0;
+    split_size.min = 0;
+    split_size.max = 100'000'000;
+    split_size.description =
+        "Start a new file at the first keyframe after a file reaches this many megabytes "
+        "(1 MB = 1,000,000 bytes); 0 for no size limit.";
+    return {path, split_time, split_size};
 }
 
 void register_record_types(PluginRegistry& registry) {

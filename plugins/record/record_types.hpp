@@ -6,7 +6,8 @@
 
 namespace lm {
 
-/// "path": the file to record to (.mkv, .mp4 or .flv; .mkv is added when there is none).
+/// "path": the file to record to (.mkv, .mp4 or .flv; .mkv is added when there is none);
+/// "split_time_s", "split_size_mb": split into parts (0: never), see docs/recording.md.
 PropertySchema record_properties();
 
 /// Adds the "record" OutputType. Called by the module's entry point and by code that links

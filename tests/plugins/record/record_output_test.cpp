@@ -267,9 +267,18 @@ TEST_CASE("a folder that cannot be written to is refused", "[record]") {
     }
     TempDir dir;
     fs::permissions(dir.path, fs::perms::owner_read | fs::perms::owner_exec);
-    CHECK_THROWS_WITH(RecordOutput(nlohmann::json{{"path", (dir.path / "x.mkv").string()}}),
+    RecordOutput output(nlohmann::json{{"path", (dir.path / "x.mkv").string()}});
+    CHECK_THROWS_WITH(output.open({media().video, media().audio}),
                       Contains("no permission to write"));
     fs::permissions(dir.path, fs::perms::owner_all);
+}
+
+TEST_CASE("a folder that holds no files is named as such", "[record]") {
+    // /proc exists and passes the permission check for root, but creates no files.
+    RecordOutput output(nlohmann::json{{"path", "/proc/x.mkv"}});
+    CHECK_THROWS_WITH(output.open({media().video, media().audio}),
+                      Contains("'/proc' does not accept new files") ||
+                          Contains("no permission to write in '/proc'"));
 }
 
 TEST_CASE("the registered type creates outputs from settings", "[record]") {
@@ -283,4 +292,98 @@ TEST_CASE("the registered type creates outputs from settings", "[record]") {
     auto output = type->create(nlohmann::json{{"path", (dir.path / "a.flv").string()}});
     CHECK(output->display_name() == (dir.path / "a.flv").string());
     CHECK_THROWS_AS(type->create(nlohmann::json{{"path", "/tmp/a.avi"}}), OutputError);
+}
+
+namespace {
+
+/// The test media in the order the engine may deliver it: audio `lead_s` ahead of the video
+/// it plays with (negative: behind), as the two encoders finish at different times.
+std::vector<PacketPtr> delivered(const TestMedia& source, double lead_s) {
+    std::vector<PacketPtr> packets = source.packets;
+    auto arrival = [lead_s](const PacketPtr& p) {
+        const double dts_s = static_cast<double>(p->dts) * p->time_base.to_double();
+        return p->kind == MediaKind::audio ? dts_s - lead_s : dts_s;
+    };
+    std::stable_sort(packets.begin(), packets.end(), [&](const PacketPtr& a, const PacketPtr& b) {
+        return arrival(a) < arrival(b);
+    });
+    return packets;
+}
+
+/// Video packets before the first keyframe at or after 1 s: where a 1 s split must cut (x264
+/// puts keyframes at scene cuts too, so not necessarily at the 60-frame GOP).
+int frames_before_split(const TestMedia& source) {
+    int before = 0;
+    for (const PacketPtr& packet : source.packets) {
+        if (packet->kind != MediaKind::video)
+            continue;
+        if (packet->keyframe && packet->pts >= 30)
+            return before;
+        ++before;
+    }
+    return before;
+}
+
+}  // namespace
+
+TEST_CASE("a split recording puts every packet in exactly one part, each from 0", "[record]") {
+    const int split = frames_before_split(media());
+    REQUIRE(split < 90);
+    const double lead_s = GENERATE(0.0, 0.4, -0.4);
+    const std::string extension = GENERATE(std::string(".mkv"), std::string(".mp4"));
+    INFO("audio ahead by " << lead_s << " s, " << extension);
+    TempDir dir;
+    RecordOutput output(
+        nlohmann::json{{"path", (dir.path / ("show" + extension)).string()}, {"split_time_s", 1}});
+    CHECK(output.display_name() == (dir.path / ("show-NNN" + extension)).string());
+    output.open({media().video, media().audio});
+    for (const PacketPtr& packet : delivered(media(), lead_s))
+        output.write(*packet);
+    output.close();
+
+    CHECK_FALSE(fs::exists(dir.path / ("show" + extension)));
+    CHECK_FALSE(fs::exists(output.part_path(3)));
+    const FileReport first = inspect(output.part_path(1));
+    const FileReport second = inspect(output.part_path(2));
+    CHECK(first.video_packets == split);
+    CHECK(second.video_packets == 90 - split);
+    CHECK(first.decoded_frames + second.decoded_frames == 90);
+    CHECK(first.audio_packets + second.audio_packets == media().audio_packet_count);
+    CHECK(second.first_video_is_keyframe);
+    CHECK(second.video_start_s == Approx(0).margin(0.001));
+    // The second part's audio starts with the first AAC packet at or after its first frame.
+    CHECK(second.audio_start_s >= -0.001);
+    CHECK(second.audio_start_s < 1024.0 / 48000);
+    CHECK(second.duration_s == Approx((90 - split) / 30.0).margin(0.1));
+}
+
+TEST_CASE("split parts never overwrite: a taken name is skipped", "[record]") {
+    TempDir dir;
+    RecordOutput output(
+        nlohmann::json{{"path", (dir.path / "show.mkv").string()}, {"split_time_s", 1}});
+    std::ofstream(output.part_path(2)) << "precious";
+    output.open({media().video, media().audio});
+    for (const PacketPtr& packet : media().packets)
+        output.write(*packet);
+    output.close();
+    std::ifstream in(output.part_path(2));
+    std::string content;
+    in >> content;
+    CHECK(content == "precious");
+    CHECK(inspect(output.part_path(3)).video_packets == 90 - frames_before_split(media()));
+
+    SECTION("and a taken first part is an error at open") {
+        RecordOutput again(
+            nlohmann::json{{"path", (dir.path / "show.mkv").string()}, {"split_time_s", 1}});
+        CHECK_THROWS_WITH(again.open({media().video, media().audio}), Contains("already exists"));
+    }
+}
+
+TEST_CASE("split settings are checked", "[record]") {
+    CHECK_THROWS_WITH(RecordOutput(nlohmann::json{{"path", "a.mkv"}, {"split_time_s", 0.5}}),
+                      Contains("too short"));
+    CHECK_THROWS_WITH(RecordOutput(nlohmann::json{{"path", "a.mkv"}, {"split_size_mb", -1}}),
+                      Contains("split_size_mb"));
+    CHECK_THROWS_WITH(RecordOutput(nlohmann::json{{"path", "a.mkv"}, {"split_time_s", "x"}}),
+                      Contains("split_time_s"));
 }
