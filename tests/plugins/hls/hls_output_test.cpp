@@ -46,6 +46,8 @@ struct TempDir {
 
 /// 6 s of 1280x720@30 with at most 2 s between keyframes, and 6 s of AAC: encoded once.
 const TestMedia& media() {
+    // Quiet: the HLS muxer and demuxer report every file they open and every tag they skip.
+    av_log_set_level(AV_LOG_ERROR);
     static const TestMedia encoded = encode_test_media(180, 6.0);
     return encoded;
 }
@@ -120,7 +122,6 @@ struct Playback {
 
 /// Plays the playlist through libavformat's HLS demuxer and decodes every video packet.
 Playback play(const fs::path& playlist) {
-    av_log_set_level(AV_LOG_ERROR);  // the HLS demuxer reports every tag it skips
     AVFormatContext* input = nullptr;
     REQUIRE(avformat_open_input(&input, playlist.c_str(), nullptr, nullptr) == 0);
     REQUIRE(avformat_find_stream_info(input, nullptr) >= 0);
