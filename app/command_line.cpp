@@ -88,6 +88,12 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
                  throw UsageError("--record: give it only once");
              options.record_path = v;
          }},
+        {"--hls",
+         [&](const std::string& v) {
+             if (options.hls_folder)
+                 throw UsageError("--hls: give it only once");
+             options.hls_folder = v;
+         }},
         {"--duration",
          [&](const std::string& v) {
              options.duration_s = parse_number("--duration", v, 0.1, 366.0 * 24 * 3600);
@@ -145,9 +151,10 @@ std::string usage_text() {
 
 Live Machine, a broadcasting studio. Without --headless it opens the studio window.
 
-Headless streaming and recording (at least one of --stream / --record):
+Headless streaming and recording (at least one of --stream / --record / --hls):
   --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
   --record FILE          record the same encode (.mkv default, .mp4, .flv by extension)
+  --hls FOLDER           write HLS (stream.m3u8 and 2 s segments) into FOLDER, for a web server
   --duration SECONDS     stop after this much stream time (default: until Ctrl-C / SIGTERM)
   --collection FILE      scene collection to show (default: the test pattern with its beep)
 

@@ -22,6 +22,7 @@ struct CommandLineOptions {
     bool show_version = false;
     std::vector<std::string> stream_urls;
     std::optional<std::string> record_path;
+    std::optional<std::string> hls_folder;
     double duration_s = 0;  ///< 0: until stopped
     std::optional<std::string> collection_path;
     VideoFormat video;

@@ -72,6 +72,8 @@ std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
         requests.push_back({"rtmp", {{"url", url}}});
     if (options.record_path)
         requests.push_back({"record", {{"path", *options.record_path}}});
+    if (options.hls_folder)
+        requests.push_back({"hls", {{"folder", *options.hls_folder}}});
     return requests;
 }
 
@@ -110,8 +112,10 @@ void block_stop_signals() {
 }
 
 int run_headless(const CommandLineOptions& options) {
-    if (options.stream_urls.empty() && !options.record_path) {
-        print_error("--headless needs something to do: add --stream URL and/or --record FILE");
+    if (options.stream_urls.empty() && !options.record_path && !options.hls_folder) {
+        print_error(
+            "--headless needs something to do: add --stream URL, --record FILE and/or --hls "
+            "FOLDER");
         return kExitUsage;
     }
 

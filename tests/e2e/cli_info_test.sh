@@ -14,7 +14,7 @@ case $3 in
     help)
         run_app 10 --help
         expect_exit 0
-        for option in --headless --stream --record --duration --collection --video \
+        for option in --headless --stream --record --hls --duration --collection --video \
             --video-bitrate --audio-bitrate --preset --keyint --stats-json --plugin-dir \
             --version --help; do
             grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||
