@@ -21,7 +21,7 @@ hls_npm_ready() {
     if ! (cd "$HLS_PACKAGING" && timeout 300 npm ci --no-audit --no-fund --loglevel=error \
         >"$T/npm.log" 2>&1); then
         show "npm ci" "$T/npm.log"
-        fail "npm ci in packaging/hls failed: hls.js and playwright-core come from the npm registry (is it reachable? see $T/npm.log above)"
+        fail "npm ci in packaging/hls failed (its output is above): hls.js and playwright-core come from the npm registry; is it reachable?"
     fi
 }
 
