@@ -74,18 +74,6 @@ HlsSettings HlsSettings::from_json(const nlohmann::json& settings) {
     return result;
 }
 
-HlsOutput::HlsOutput(const HlsSettings& settings) : settings_(settings) {
-    // Checks what from_json checks, for code that fills HlsSettings itself.
-    settings_ = HlsSettings::from_json(
-        {{"folder", settings.folder},
-         {"segment_s", settings.segment_s},
-         {"playlist_segments", settings.playlist_segments},
-         {"delete_segments", settings.delete_segments},
-         {"low_latency", settings.low_latency},
-         {"segment_format",
-          settings.segment_format == HlsSegmentFormat::fmp4 ? "fmp4" : "mpegts"}});
-}
-
 HlsOutput::HlsOutput(const nlohmann::json& settings)
     : settings_(HlsSettings::from_json(settings)) {}
 
@@ -107,7 +95,9 @@ void HlsOutput::check_folder() const {
     if (!fs::is_directory(status))
         refuse(folder, "that is a file, not a folder (give the folder the web server serves)");
     if (::access(folder.c_str(), W_OK | X_OK) != 0) {
-        refuse(folder, "no permission to write in it (check its owner and mode, e.g. ls -ld)");
+        refuse(folder,
+               fmt::format("no permission to write in it (check its owner and mode: ls -ld '{}')",
+                           folder));
     }
 }
 

@@ -57,8 +57,8 @@ class HlsOutput final : public Output {
 public:
     static constexpr const char* kPlaylistName = "stream.m3u8";
 
-    /// Checks the settings without touching the disk. Throws OutputError.
-    explicit HlsOutput(const HlsSettings& settings);
+    /// Reads the settings (HlsSettings::from_json) without touching the disk. Throws
+    /// OutputError.
     explicit HlsOutput(const nlohmann::json& settings);
 
     /// The folder.
