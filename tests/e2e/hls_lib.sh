@@ -43,8 +43,10 @@ start_hls_nginx() {  # NAME KEY
     for _ in $(seq 1 20); do
         HLS_RTMP_PORT=$((20000 + RANDOM % 30000))
         HLS_HTTP_PORT=$((20000 + RANDOM % 30000))
-        [ "$HLS_RTMP_PORT" != "$HLS_HTTP_PORT" ] && hls_port_is_free "$HLS_RTMP_PORT" &&
-            hls_port_is_free "$HLS_HTTP_PORT" || continue
+        if [ "$HLS_RTMP_PORT" = "$HLS_HTTP_PORT" ] || ! hls_port_is_free "$HLS_RTMP_PORT" ||
+            ! hls_port_is_free "$HLS_HTTP_PORT"; then
+            continue
+        fi
         sed -e "s|listen 1935;|listen 127.0.0.1:$HLS_RTMP_PORT;|" \
             -e "s|rtmp://127.0.0.1:1935/|rtmp://127.0.0.1:$HLS_RTMP_PORT/|" \
             -e "s|listen 8080;|listen 127.0.0.1:$HLS_HTTP_PORT;|" \

@@ -42,14 +42,16 @@ for segment in $segments; do
         sort -u)
     if ! grep -qE '^h264,1280,720,(4[5-9]|[5-9][0-9])$' <<<"$streams" ||
         ! grep -qE '^aac,48000,2,[0-9]{2,}$' <<<"$streams"; then
-        fail "$segment: expected H.264 1280x720 (45-99 frames) and AAC 48000 Hz stereo, got: $(echo $streams)"
+        fail "$segment: expected H.264 1280x720 (45-99 frames) and AAC 48000 Hz stereo, got: $(tr '\n' ' ' <<<"$streams")"
     fi
     errors=$(ffmpeg -nostdin -v error -i "$file" -f null - 2>&1 |
         grep -vE 'non-existing SPS 0 referenced in buffering period|Last message repeated' || true)
     [ -z "$errors" ] || fail "$segment does not decode cleanly: $errors"
-    echo "ok: $segment: $(echo $streams) (codec, size or rate, frames)"
+    echo "ok: $segment: $(tr '\n' ' ' <<<"$streams")(codec, size or rate, frames)"
 done
 stop_server web
-ls "$HLS_WWW/hls" | grep -qF "$key" && fail "a file in the web folder is named after the stream key"
+for file in "$HLS_WWW"/hls/*; do
+    [[ $file != *"$key"* ]] || fail "a file in the web folder is named after the stream key: $file"
+done
 expect_no_secret "$key" "$T/stdout" "$T/stderr" "$T/stats.json" "$T/player.json" \
     "$playlist" "$T/web/logs/livemachine-access.log" "$T/web/logs/livemachine-error.log"
