@@ -15,7 +15,9 @@ async function main() {
     executablePath: '/usr/bin/chromium',
     headless: true,
     // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
-    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
+    // --disable-dev-shm-usage: containers often give /dev/shm 64 MB, too little for video.
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--autoplay-policy=no-user-gesture-required',
+      '--mute-audio'],
   });
   const problems = [];
   try {
