@@ -97,6 +97,12 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
          [&](const std::string& v) {
              options.record_split_size_mb = parse_integer("--record-split-size", v, 1, 100'000'000);
          }},
+        {"--hls",
+         [&](const std::string& v) {
+             if (options.hls_folder)
+                 throw UsageError("--hls: give it only once");
+             options.hls_folder = v;
+         }},
         {"--duration",
          [&](const std::string& v) {
              options.duration_s = parse_number("--duration", v, 0.1, 366.0 * 24 * 3600);
@@ -178,13 +184,14 @@ std::string usage_text() {
 
 Live Machine, a broadcasting studio. Without --headless it opens the studio window.
 
-Headless streaming and recording (at least one of --stream / --record):
+Headless streaming and recording (at least one of --stream / --record / --hls):
   --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
   --record FILE          record the same encode (.mkv default, .mp4, .flv by extension)
   --record-split-time SECONDS
                          split the recording into FILE-001.mkv, FILE-002.mkv, ... at the
                          first keyframe after every SECONDS
   --record-split-size MB split it when a part reaches MB megabytes (1 MB = 1,000,000 bytes)
+  --hls FOLDER           write HLS (stream.m3u8 and 2 s segments) into FOLDER, for a web server
   --duration SECONDS     stop after this much stream time (default: until Ctrl-C / SIGTERM)
   --collection FILE      scene collection to show (default: the test pattern with its beep)
 

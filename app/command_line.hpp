@@ -24,7 +24,8 @@ struct CommandLineOptions {
     std::optional<std::string> record_path;
     double record_split_time_s = 0;  ///< 0: one file
     int record_split_size_mb = 0;    ///< 0: no size limit
-    double duration_s = 0;           ///< 0: until stopped
+    std::optional<std::string> hls_folder;
+    double duration_s = 0;  ///< 0: until stopped
     std::optional<std::string> collection_path;
     VideoFormat video;
     int video_bitrate_kbps = 2500;

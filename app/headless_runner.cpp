@@ -83,6 +83,8 @@ std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
             settings["split_size_mb"] = options.record_split_size_mb;
         requests.push_back({"record", settings});
     }
+    if (options.hls_folder)
+        requests.push_back({"hls", {{"folder", *options.hls_folder}}});
     return requests;
 }
 
@@ -121,8 +123,10 @@ void block_stop_signals() {
 }
 
 int run_headless(const CommandLineOptions& options) {
-    if (options.stream_urls.empty() && !options.record_path) {
-        print_error("--headless needs something to do: add --stream URL and/or --record FILE");
+    if (options.stream_urls.empty() && !options.record_path && !options.hls_folder) {
+        print_error(
+            "--headless needs something to do: add --stream URL, --record FILE and/or --hls "
+            "FOLDER");
         return kExitUsage;
     }
 

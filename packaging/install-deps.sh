@@ -21,7 +21,11 @@ packages=(
   # tests: an RTMP server, a virtual display, a sound server, ffmpeg for test media
   catch2 nginx libnginx-mod-rtmp libnginx-mod-stream openssl ffmpeg xvfb xauth pulseaudio pulseaudio-utils
   libasound2-plugins iproute2 procps
+  # HLS tests: headless Chromium plays the player page (driven by playwright-core from npm)
+  chromium
 )
+# node and npm: Debian's, unless some other node (e.g. NodeSource's, which bundles npm) is there.
+command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -22,6 +22,9 @@ case $case_name in
     record-no-dir)
         code=1 culprit=$T/no-such-dir/x.mkv
         args=(--headless --record "$T/no-such-dir/x.mkv" --duration 2) ;;
+    hls-no-dir)
+        code=1 culprit=$T/no-such-dir
+        args=(--headless --hls "$T/no-such-dir" --duration 2) ;;
     collection-missing)
         code=1 culprit=$T/missing.json
         args=(--headless --collection "$T/missing.json" "${out[@]}") ;;

@@ -15,7 +15,7 @@ case $3 in
         run_app 10 --help
         expect_exit 0
         for option in --headless --stream --record --record-split-time --record-split-size \
-            --duration --collection --video \
+            --hls --duration --collection --video \
             --video-bitrate --audio-bitrate --preset --keyint --stats-json --plugin-dir \
             --version --help; do
             grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||
