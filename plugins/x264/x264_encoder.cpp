@@ -76,15 +76,17 @@ void check_format(const VideoFormat& format) {
 void apply_rate_control(const X264Settings& settings, x264_param_t& param) {
     switch (settings.rate_control) {
         case X264RateControl::cbr:
-            // What OBS and FFmpeg do for strict CBR: ABR with a one-second VBV whose rate and
-            // size equal the target, and NAL HRD CBR signalling, which makes x264 pad with
+            // Strict CBR: ABR with a one-second VBV whose rate and size equal the target, and
             // filler so quiet scenes still send the full rate (ingest servers and players
-            // estimate the bandwidth from it).
+            // estimate the bandwidth from it). No NAL HRD signalling: x264 refuses to change
+            // the VBV of a stream that carries HRD parameters ("VBV parameters cannot be
+            // changed when NAL HRD is in use", applied silently a frame later), which would
+            // make set_bitrate a no-op; the conformance suite's live-change test caught it.
             param.rc.i_rc_method = X264_RC_ABR;
             param.rc.i_bitrate = settings.bitrate_kbps;
             param.rc.i_vbv_max_bitrate = settings.bitrate_kbps;
             param.rc.i_vbv_buffer_size = settings.bitrate_kbps;
-            param.i_nal_hrd = X264_NAL_HRD_CBR;
+            param.i_nal_hrd = X264_NAL_HRD_NONE;
             param.rc.b_filler = 1;
             break;
         case X264RateControl::vbr:
