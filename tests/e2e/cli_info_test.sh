@@ -15,8 +15,8 @@ case $3 in
         run_app 10 --help
         expect_exit 0
         for option in --headless --stream --record --duration --collection --video \
-            --video-bitrate --audio-bitrate --preset --keyint --stats-json --plugin-dir \
-            --version --help; do
+            --video-bitrate --audio-bitrate --encoder --encoder-fallback --preset --keyint \
+            --stats-json --plugin-dir --list-encoders --version --help; do
             grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||
                 { show stdout "$T/stdout"; fail "--help does not mention $option"; }
         done
