@@ -118,6 +118,12 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
              options.audio_bitrate_kbps = parse_integer("--audio-bitrate", v, 32, 512);
          }},
         {"--preset", [&](const std::string& v) { options.preset = v; }},
+        {"--encoder",
+         [&](const std::string& v) {
+             if (v.empty())
+                 throw UsageError("--encoder '': name an encoder (see --list-encoders)");
+             options.video_encoder = v;
+         }},
         {"--keyint",
          [&](const std::string& v) { options.keyint_s = parse_number("--keyint", v, 0.1, 60); }},
         {"--stats-json", [&](const std::string& v) { options.stats_json_path = v; }},
@@ -140,7 +146,9 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
                                              {"-h", &options.show_help},
                                              {"--version", &options.show_version},
                                              {"--no-dynamic-bitrate", &options.no_dynamic_bitrate},
-                                             {"--follow-slowest", &options.follow_slowest}};
+                                             {"--follow-slowest", &options.follow_slowest},
+                                             {"--list-encoders", &options.list_encoders},
+                                             {"--encoder-fallback", &options.encoder_fallback}};
 
     for (size_t i = 0; i < args.size(); ++i) {
         std::string name = args[i];
@@ -199,7 +207,10 @@ Encoding:
   --video WxH@FPS        canvas size and frame rate (default 1280x720@30)
   --video-bitrate KBPS   H.264 bitrate, CBR (default 2500)
   --audio-bitrate KBPS   AAC bitrate (default 160)
-  --preset NAME          x264 preset, ultrafast..placebo (default veryfast)
+  --encoder NAME         video encoder: x264 (default) or nvenc; see --list-encoders
+  --encoder-fallback     if the chosen encoder cannot open, say why and use x264
+  --preset NAME          the encoder's preset: x264 ultrafast..placebo (default
+                         veryfast), nvenc p1..p7 (default p5)
   --keyint SECONDS       keyframe interval (default 2)
 
 Network destinations:
@@ -214,6 +225,7 @@ Network destinations:
 Other:
   --stats-json FILE      write the final counters as JSON when stopping
   --plugin-dir DIR       load plugin modules from DIR
+  --list-encoders        list the video encoders and whether each can run here
   --version              print the version
   --help                 print this help
 

@@ -20,6 +20,7 @@ struct CommandLineOptions {
     bool headless = false;
     bool show_help = false;
     bool show_version = false;
+    bool list_encoders = false;  ///< --list-encoders: print each video encoder and exit
     std::vector<std::string> stream_urls;
     std::optional<std::string> record_path;
     double record_split_time_s = 0;  ///< 0: one file
@@ -30,7 +31,11 @@ struct CommandLineOptions {
     VideoFormat video;
     int video_bitrate_kbps = 2500;
     int audio_bitrate_kbps = 160;
-    std::string preset = "veryfast";
+    std::string video_encoder = "x264";  ///< a VideoEncoderType id
+    /// --encoder-fallback: when the chosen encoder cannot open, encode with x264 instead.
+    bool encoder_fallback = false;
+    /// The encoder's own preset; unset keeps the encoder's default (x264: veryfast).
+    std::optional<std::string> preset;
     double keyint_s = 2;
     std::optional<std::string> stats_json_path;
     std::optional<std::string> plugin_dir;

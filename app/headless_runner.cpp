@@ -14,6 +14,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/build_info.hpp"
+#include "app/encoder_list.hpp"
 #include "app/plugin_directory.hpp"
 #include "app/status_printer.hpp"
 #include "core/plugin/module_loader.hpp"
@@ -58,10 +59,14 @@ std::shared_ptr<const Scene> scene_from_collection(const SceneCollection& collec
 StudioSettings studio_settings(const CommandLineOptions& options) {
     StudioSettings settings;
     settings.video = options.video;
+    settings.video_encoder = options.video_encoder;
+    if (options.encoder_fallback)
+        settings.video_encoder_fallback = "x264";
     settings.video_encoder_settings = {{"rate_control", "cbr"},
                                        {"bitrate_kbps", options.video_bitrate_kbps},
-                                       {"preset", options.preset},
                                        {"keyint_s", options.keyint_s}};
+    if (options.preset)
+        settings.video_encoder_settings["preset"] = *options.preset;
     settings.audio_encoder_settings = {{"bitrate_kbps", options.audio_bitrate_kbps}};
     settings.network.reconnect.max_attempts = options.reconnect_attempts;
     settings.network.reconnect.first_delay_s = options.reconnect_delay_s;
@@ -142,6 +147,11 @@ int run_headless(const CommandLineOptions& options) {
         print_error(
             fmt::format("no plugins found in '{}' (use --plugin-dir)", plugin_dir.string()));
         return kExitStartFailed;
+    }
+
+    if (const EncoderCheck check = check_video_encoder(registry, options); check.exit_code != 0) {
+        print_error(check.error);
+        return check.exit_code;
     }
 
     std::shared_ptr<const Scene> scene;

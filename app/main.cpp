@@ -9,6 +9,7 @@ extern "C" {
 
 #include "app/build_info.hpp"
 #include "app/command_line.hpp"
+#include "app/encoder_list.hpp"
 #include "app/gui_runner.hpp"
 #include "app/headless_runner.hpp"
 
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
         std::cout << "livemachine " << lm::build_info::kVersion << "\n";
         return lm::kExitOk;
     }
+    if (options.list_encoders)
+        return lm::list_encoders(options);
     if (!options.headless)
         return lm::run_gui(options, argc, argv);
     return lm::run_headless(options);

@@ -30,6 +30,34 @@ constexpr int64_t kJoinLeadFrames = 2;
         fmt::format("no {} plugin '{}' is loaded (check the plugin folder)", what, id));
 }
 
+/// Creates the chosen video encoder. When it cannot open and a fallback is set, says why and
+/// creates the fallback from the settings every video encoder shares, so the show goes on.
+std::unique_ptr<VideoEncoder> open_video_encoder(const PluginRegistry& registry,
+                                                 const VideoEncoderType& type,
+                                                 const StudioSettings& settings) {
+    try {
+        return type.create(settings.video,
+                           apply_schema(type.properties, settings.video_encoder_settings));
+    } catch (const EncoderError& e) {
+        const VideoEncoderType* fallback =
+            settings.video_encoder_fallback == type.id
+                ? nullptr
+                : registry.video_encoder(settings.video_encoder_fallback);
+        if (fallback == nullptr)
+            throw;
+        nlohmann::json shared = nlohmann::json::object();
+        for (const char* key : {"rate_control", "bitrate_kbps", "max_bitrate_kbps", "keyint_s"}) {
+            if (settings.video_encoder_settings.contains(key))
+                shared[key] = settings.video_encoder_settings.at(key);
+        }
+        spdlog::warn(
+            "video encoder '{}' could not open ({}); encoding with '{}' at the same "
+            "rate control and bitrate instead",
+            type.id, e.what(), fallback->id);
+        return fallback->create(settings.video, apply_schema(fallback->properties, shared));
+    }
+}
+
 }  // namespace
 
 OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
@@ -56,8 +84,7 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     if (!audio_type)
         missing_plugin("audio encoder", settings.audio_encoder);
     try {
-        video_encoder_ = video_type->create(
-            settings.video, apply_schema(video_type->properties, settings.video_encoder_settings));
+        video_encoder_ = open_video_encoder(registry, *video_type, settings);
         audio_encoder_ = audio_type->create(
             settings.audio_channels,
             apply_schema(audio_type->properties, settings.audio_encoder_settings));

@@ -50,6 +50,11 @@ struct StudioSettings {
     VideoFormat video;
     int audio_channels = 2;
     std::string video_encoder = "x264";
+    /// When set and `video_encoder` fails to open (a hardware encoder without its hardware, or
+    /// every session taken), this encoder is used instead with the settings every video
+    /// encoder shares (rate_control, bitrate_kbps, max_bitrate_kbps, keyint_s), and a warning
+    /// says why. Empty: no fallback, the failure stops the start.
+    std::string video_encoder_fallback;
     nlohmann::json video_encoder_settings = nlohmann::json::object();
     std::string audio_encoder = "aac";
     nlohmann::json audio_encoder_settings = nlohmann::json::object();

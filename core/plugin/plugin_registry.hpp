@@ -38,6 +38,13 @@ struct FilterType {
     std::function<std::unique_ptr<AudioFilter>(const nlohmann::json& settings)> create_audio;
 };
 
+/// Whether an encoder can run on this machine, and if not, why, in words a user can act on
+/// ("no NVIDIA driver (libcuda.so.1 not found)").
+struct EncoderAvailability {
+    bool available = true;
+    std::string reason;  ///< empty when available
+};
+
 struct VideoEncoderType {
     std::string id;  ///< "x264"
     std::string display_name;
@@ -45,6 +52,13 @@ struct VideoEncoderType {
     std::function<std::unique_ptr<VideoEncoder>(const VideoFormat& format,
                                                 const nlohmann::json& settings)>
         create;
+    /// Optional: checks the hardware and drivers a hardware encoder needs, without keeping
+    /// anything open. Unset for encoders that run anywhere (software). May take a moment (it
+    /// may load a driver): call it when listing or choosing, not per frame. MT safe.
+    std::function<EncoderAvailability()> probe;
+
+    /// The probe's answer, or available when there is no probe.
+    EncoderAvailability availability() const { return probe ? probe() : EncoderAvailability{}; }
 };
 
 struct AudioEncoderType {

@@ -76,15 +76,17 @@ void check_format(const VideoFormat& format) {
 void apply_rate_control(const X264Settings& settings, x264_param_t& param) {
     switch (settings.rate_control) {
         case X264RateControl::cbr:
-            // What OBS and FFmpeg do for strict CBR: ABR with a one-second VBV whose rate and
-            // size equal the target, and NAL HRD CBR signalling, which makes x264 pad with
+            // Strict CBR: ABR with a one-second VBV whose rate and size equal the target, and
             // filler so quiet scenes still send the full rate (ingest servers and players
-            // estimate the bandwidth from it).
+            // estimate the bandwidth from it). No NAL HRD signalling: x264 refuses to change
+            // the VBV of a stream that carries HRD parameters ("VBV parameters cannot be
+            // changed when NAL HRD is in use", applied silently a frame later), which would
+            // make set_bitrate a no-op; the conformance suite's live-change test caught it.
             param.rc.i_rc_method = X264_RC_ABR;
             param.rc.i_bitrate = settings.bitrate_kbps;
             param.rc.i_vbv_max_bitrate = settings.bitrate_kbps;
             param.rc.i_vbv_buffer_size = settings.bitrate_kbps;
-            param.i_nal_hrd = X264_NAL_HRD_CBR;
+            param.i_nal_hrd = X264_NAL_HRD_NONE;
             param.rc.b_filler = 1;
             break;
         case X264RateControl::vbr:
@@ -249,13 +251,33 @@ bool X264Encoder::set_bitrate(int kbps) {
         throw EncoderError(fmt::format("x264: bitrate {} kbps is not positive", kbps));
     x264_param_t param;
     x264_encoder_parameters(encoder_, &param);
-    // The VBV keeps its proportion to the target (one second of it in CBR; the peak ratio in
-    // VBR), so a lowered stream stays as smooth as the one it replaces.
-    const double vbv_ratio =
-        param.rc.i_bitrate > 0 ? double(param.rc.i_vbv_max_bitrate) / param.rc.i_bitrate : 1.0;
-    param.rc.i_bitrate = kbps;
-    param.rc.i_vbv_max_bitrate = std::max(kbps, int(std::lround(kbps * vbv_ratio)));
-    param.rc.i_vbv_buffer_size = param.rc.i_vbv_max_bitrate;
+    if (settings_.rate_control == X264RateControl::cbr) {
+        // x264 moves a CBR stream's target with its VBV (the rate equals the VBV rate), and
+        // the VBV stays one second long, so a lowered stream is as smooth as the original.
+        param.rc.i_bitrate = kbps;
+        param.rc.i_vbv_max_bitrate = kbps;
+        param.rc.i_vbv_buffer_size = kbps;
+    } else {
+        // In VBR x264 keeps the average it was opened with ("changing the ABR bitrate" is not
+        // supported by x264_encoder_reconfig); only the VBV cap moves. So below the opening
+        // bitrate the cap becomes the target: ABR, aiming higher, rides the cap and the
+        // average lands just under it (the conformance suite measured 1.5 x the new target
+        // when only the proportional cap moved). At or above it the original cap returns;
+        // the average cannot rise above the opening bitrate.
+        const int opened_kbps = settings_.bitrate_kbps;
+        if (kbps > opened_kbps) {
+            spdlog::warn(
+                "x264: VBR cannot raise the average above the {} kbps it was opened "
+                "with; asked for {} kbps",
+                opened_kbps, kbps);
+        }
+        // The nominal target follows too (x264 would otherwise warn "max bitrate less than
+        // average bitrate" at each change), though x264's ABR keeps aiming at the old one.
+        param.rc.i_bitrate = std::min(kbps, opened_kbps);
+        param.rc.i_vbv_max_bitrate =
+            kbps < opened_kbps ? kbps : settings_.effective_max_bitrate_kbps();
+        param.rc.i_vbv_buffer_size = param.rc.i_vbv_max_bitrate;
+    }
     if (x264_encoder_reconfig(encoder_, &param) < 0)
         throw EncoderError(fmt::format("x264: could not change the bitrate to {} kbps", kbps));
     info_.bitrate_kbps = kbps;

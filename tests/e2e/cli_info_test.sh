@@ -15,9 +15,10 @@ case $3 in
         run_app 10 --help
         expect_exit 0
         for option in --headless --stream --record --record-split-time --record-split-size \
-            --hls --duration --collection --video \
-            --video-bitrate --audio-bitrate --preset --keyint --stats-json --plugin-dir \
-            --version --help; do
+            --hls --duration --collection --video --video-bitrate --audio-bitrate --encoder \
+            --encoder-fallback --preset --keyint --reconnect-attempts --reconnect-delay \
+            --reconnect-max-delay --no-dynamic-bitrate --follow-slowest --stats-json \
+            --plugin-dir --list-encoders --version --help; do
             grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||
                 { show stdout "$T/stdout"; fail "--help does not mention $option"; }
         done

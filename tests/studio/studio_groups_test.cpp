@@ -18,6 +18,7 @@ extern "C" {
 #include "core/studio.hpp"
 #include "plugins/aac/aac_types.hpp"
 #include "plugins/basic/basic_types.hpp"
+#include "plugins/nvenc/nvenc_types.hpp"
 #include "plugins/record/record_types.hpp"
 #include "plugins/rtmp/rtmp_types.hpp"
 #include "plugins/x264/x264_types.hpp"
@@ -31,6 +32,7 @@ PluginRegistry all_plugins() {
     PluginRegistry registry;
     register_basic_types(registry);
     register_x264_types(registry);
+    register_nvenc_types(registry);
     register_aac_types(registry);
     register_record_types(registry);
     register_rtmp_types(registry);
@@ -192,4 +194,33 @@ TEST_CASE("stopping a group whose server never answers gives up the connect at o
     CHECK(wait_for_state(studio, "streaming", GroupState::finished, 3s));
     CHECK(std::chrono::steady_clock::now() - stop_at < 3s);
     close(listener);
+}
+
+TEST_CASE("a video encoder that cannot open stops the start, or gives way to the fallback",
+          "[studio][gpu]") {
+    // NVENC on CUDA device 15 fails to open on every machine this runs on (no driver, or
+    // fewer GPUs): a real failure of a real encoder.
+    TempDir dir;
+    const PluginRegistry registry = all_plugins();
+    StudioSettings settings = small_canvas();
+    settings.video_encoder = "nvenc";
+    settings.video_encoder_settings = {{"bitrate_kbps", 500}, {"gpu", 15}};
+    const auto file = dir.path / "fallback.mkv";
+    SECTION("without a fallback the start fails, saying why") {
+        Studio studio(registry, settings);
+        studio.set_scene(pattern_scene(registry));
+        studio.start_mixing();
+        CHECK_THROWS_WITH(studio.start_group("main", {{"record", {{"path", file.string()}}}}, 1.0),
+                          Catch::Matchers::StartsWith("nvenc: "));
+        CHECK_FALSE(std::filesystem::exists(file));
+    }
+    SECTION("with x264 as the fallback the group records with it") {
+        settings.video_encoder_fallback = "x264";
+        Studio studio(registry, settings);
+        studio.set_scene(pattern_scene(registry));
+        studio.start_mixing();
+        studio.start_group("main", {{"record", {{"path", file.string()}}}}, 1.0);
+        REQUIRE(wait_for_state(studio, "main", GroupState::finished, 15s));
+        CHECK(read_back(file).video_frames == 30);
+    }
 }

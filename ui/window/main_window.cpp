@@ -354,10 +354,11 @@ void MainWindow::open_settings() {
     }
     std::vector<EncoderChoice> encoders;
     for (const VideoEncoderType* type : registry_.video_encoders()) {
+        // The probe (NVENC: driver, device, engine, session) decides; its reason is shown.
+        const EncoderAvailability availability = type->availability();
         encoders.push_back({QString::fromStdString(type->id),
-                            QString::fromStdString(type->display_name),
-                            true,
-                            {}});
+                            QString::fromStdString(type->display_name), availability.available,
+                            QString::fromStdString(availability.reason)});
     }
     // Hardware encoders are listed, disabled with the reason, until they exist (issue #6).
     if (!registry_.video_encoder("nvenc")) {
