@@ -221,7 +221,6 @@ bool OutputRunner::reconnect(const std::string& error) {
         error_ = error;
         link_kbps_ = 0;
     }
-    state_.store(OutputState::reconnecting);
     std::uniform_real_distribution<double> random01(0.0, 1.0);
     std::string last_error = error;
     for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
@@ -231,6 +230,8 @@ bool OutputRunner::reconnect(const std::string& error) {
             reconnect_attempt_ = attempt;
             next_attempt_ns_ = clock::now_ns() + int64_t(delay_s * 1e9);
         }
+        // After the attempt's details, so whoever sees the state sees them too.
+        state_.store(OutputState::reconnecting);
         spdlog::warn("{}: reconnecting in {:.1f} s (attempt {} of {})", name_, delay_s, attempt,
                      policy.max_attempts);
         if (queue_.wait_closed_for(std::chrono::nanoseconds(int64_t(delay_s * 1e9))) ||
