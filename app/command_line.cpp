@@ -216,7 +216,7 @@ Encoding:
 Network destinations:
   --reconnect-attempts N     tries after a stream drops, 0 to give up at once (default 100)
   --reconnect-delay SECONDS  wait before the first try (default 2); each next wait is 1.5x
-  --reconnect-max-delay SECONDS  the longest wait between tries (default 3)
+  --reconnect-max-delay SECONDS  the longest wait between tries (default 2.5)
   --no-dynamic-bitrate       keep the bitrate when the network falls behind (frames are dropped
                              instead)
   --follow-slowest           with several --stream: lower the bitrate for all when one falls

@@ -42,7 +42,7 @@ struct CommandLineOptions {
     // Network destinations (see NetworkSettings).
     int reconnect_attempts = 100;
     double reconnect_delay_s = 2;
-    double reconnect_max_delay_s = 3;
+    double reconnect_max_delay_s = 2.5;
     bool no_dynamic_bitrate = false;
     bool follow_slowest = false;
 };

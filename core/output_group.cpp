@@ -95,14 +95,33 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     const double fps = settings.video.frame_rate.to_double();
     const double audio_blocks_per_second = double(kAudioSampleRate) / kAudioTickFrames;
     const auto queue_capacity = size_t(kOutputBufferSeconds * (fps + audio_blocks_per_second));
+    video_kbps_ = video_encoder_->stream_info().bitrate_kbps;
+    size_t network_outputs = 0;
+    for (const auto& output : outputs)
+        network_outputs += output->reconnectable() ? 1 : 0;
+    // Whether dynamic bitrate will follow the network destinations (see follow_network).
+    const bool followed = settings.network.dynamic_bitrate && video_kbps_.load() > 0 &&
+                          (network_outputs == 1 || settings.network.follow_slowest);
     OutputRunnerOptions runner_options;
     runner_options.queue.max_packets = queue_capacity;
     runner_options.reconnect = settings.network.reconnect;
     for (size_t i = 0; i < requests.size(); ++i) {
-        runners_.push_back(std::make_shared<OutputRunner>(std::move(outputs[i]), requests[i].type,
-                                                          runner_options));
+        OutputRunnerOptions options = runner_options;
+        if (!outputs[i]->reconnectable()) {
+            // A file or a folder: what falls behind is a disk, not a viewer's latency. A
+            // recording never sheds frames for a stall of a few seconds (a busy disk, a sync);
+            // only the hard bound of 10 s applies.
+            options.queue.shed_disposable = std::chrono::seconds(kOutputBufferSeconds);
+            options.queue.shed_video = std::chrono::seconds(kOutputBufferSeconds);
+        } else if (followed) {
+            // The controller brings the queue back down by lowering the bitrate; shedding
+            // frames is the last resort, so it waits longer than without one.
+            options.queue.shed_disposable = std::chrono::milliseconds(1500);
+            options.queue.shed_video = std::chrono::milliseconds(2000);
+        }
+        runners_.push_back(
+            std::make_shared<OutputRunner>(std::move(outputs[i]), requests[i].type, options));
     }
-    video_kbps_ = video_encoder_->stream_info().bitrate_kbps;
     configured_video_kbps_ = video_kbps_.load();
     audio_kbps_ = audio_encoder_->stream_info().bitrate_kbps;
     // Half a second of raw frames may wait for the encoder; beyond that it is encoding lag.
@@ -281,16 +300,18 @@ void OutputGroup::follow_network() {
         lock.unlock();
         double buffered_s = 0;
         double link_kbps = 0;
+        double send_busy = 0;
         for (auto& runner : network) {
             const OutputCounters counters = runner->counters();
             if (counters.state != OutputState::running)
                 continue;
             buffered_s = std::max(buffered_s, counters.buffered_ms / 1000);
+            send_busy = std::max(send_busy, counters.send_busy);
             if (counters.link_kbps > 0 && (link_kbps == 0 || counters.link_kbps < link_kbps))
                 link_kbps = counters.link_kbps;
         }
         const double now_s = double(clock::now_ns() - start_ns) / 1e9;
-        if (const int kbps = controller.update(now_s, buffered_s, link_kbps); kbps > 0) {
+        if (const int kbps = controller.update(now_s, buffered_s, link_kbps, send_busy); kbps > 0) {
             spdlog::info("{}: dynamic bitrate {} kbps (queue {:.0f} ms, link {:.0f} kbps)", name_,
                          kbps, buffered_s * 1000, link_kbps);
             video_worker_->request_bitrate(kbps);

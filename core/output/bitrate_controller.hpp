@@ -20,6 +20,11 @@ struct BitrateControllerOptions {
     double raise_below_s = 0.05;
     /// How long the link must keep up before each step up.
     double raise_after_s = 1.0;
+    /// After lowering, how long the link must keep up before the first step up: the queue
+    /// drains first, and a link still at its limit shows it again meanwhile.
+    double hold_after_lowering_s = 3.0;
+    /// Without a measured link rate, a lowering multiplies the bitrate by this.
+    double blind_cut = 0.5;
     /// Each step up, as a fraction of the target.
     double raise_step = 0.10;
     /// Share of the measured link rate the stream may take when lowering (TCP and container
@@ -28,6 +33,9 @@ struct BitrateControllerOptions {
     /// The bitrate never goes below this fraction of the target, nor below `floor_kbps`.
     double floor_fraction = 0.15;
     int floor_kbps = 200;
+    /// No step up while the writer spent more than this share of its time blocked: the link
+    /// is near its capacity even though no queue has formed yet.
+    double raise_below_busy = 0.25;
     /// Changes closer together than this wait (the queue needs time to answer one).
     double settle_s = 0.5;
 };
@@ -38,10 +46,10 @@ public:
     /// `target_kbps`: the creator's video bitrate; `audio_kbps`: what the audio adds beside it.
     BitrateController(int target_kbps, int audio_kbps, BitrateControllerOptions options = {});
 
-    /// One look at the followed destination at time `now_s`: its queued media time and the
-    /// rate its link took (0 when unknown: it kept up). Returns the video bitrate to ask the
-    /// encoder for, or 0 for no change.
-    int update(double now_s, double buffered_s, double link_kbps);
+    /// One look at the followed destination at time `now_s`: its queued media time, the rate
+    /// its link took (0 when unknown: it kept up) and the share of time its writer was blocked.
+    /// Returns the video bitrate to ask the encoder for, or 0 for no change.
+    int update(double now_s, double buffered_s, double link_kbps, double send_busy = 0);
 
     int current_kbps() const { return current_kbps_; }
     int target_kbps() const { return target_kbps_; }
@@ -56,6 +64,7 @@ private:
     const int floor_kbps_;
     int current_kbps_;
     double last_change_s_ = -1e9;
+    double last_lowering_s_ = -1e9;
     double keeping_up_since_s_ = -1;
 };
 

@@ -10,8 +10,9 @@
 namespace lm {
 namespace {
 
-/// The send rate is measured over windows this long.
-constexpr int64_t kRateWindowNs = 1'000'000'000;
+/// The send rate is measured over windows this long: short, so dynamic bitrate reacts within
+/// a fraction of a second; long enough to span many writes.
+constexpr int64_t kRateWindowNs = 500'000'000;
 /// A window in which the writer was blocked in write() this much of the time measured the
 /// link, not the encoder.
 constexpr double kSaturatedBusyFraction = 0.7;
@@ -111,6 +112,7 @@ OutputCounters OutputRunner::counters() const {
     std::lock_guard lock(mutex_);
     counters.error = error_;
     counters.link_kbps = link_kbps_;
+    counters.send_busy = send_busy_;
     if (counters.state == OutputState::reconnecting) {
         counters.reconnect_attempt = reconnect_attempt_;
         counters.reconnect_in_s = std::max(0.0, double(next_attempt_ns_ - clock::now_ns()) / 1e9);
@@ -202,6 +204,7 @@ void OutputRunner::measure_send(size_t bytes, int64_t busy_ns) {
     {
         std::lock_guard lock(mutex_);
         link_kbps_ = saturated ? double(window_bytes_) * 8 / 1000 / (double(window_ns) / 1e9) : 0;
+        send_busy_ = std::min(1.0, double(window_busy_ns_) / double(window_ns));
     }
     window_start_ns_ = now;
     window_bytes_ = 0;
@@ -220,6 +223,7 @@ bool OutputRunner::reconnect(const std::string& error) {
         std::lock_guard lock(mutex_);
         error_ = error;
         link_kbps_ = 0;
+        send_busy_ = 0;
     }
     std::uniform_real_distribution<double> random01(0.0, 1.0);
     std::string last_error = error;

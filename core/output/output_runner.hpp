@@ -53,6 +53,9 @@ struct OutputCounters {
     /// The rate the destination took packets at over the last second, in kbit/s, when it was
     /// the bottleneck (the writer was blocked most of the second); 0 when it kept up.
     double link_kbps = 0;
+    /// Share of the last window the writer spent blocked in write(), 0..1: writes start
+    /// blocking as the link nears its capacity, before any queue forms.
+    double send_busy = 0;
 };
 
 struct OutputRunnerOptions {
@@ -134,6 +137,7 @@ private:
     int reconnect_attempt_ = 0;    // guarded by mutex_
     int64_t next_attempt_ns_ = 0;  // guarded by mutex_
     double link_kbps_ = 0;         // guarded by mutex_
+    double send_busy_ = 0;         // guarded by mutex_
     std::thread thread_;
 };
 

@@ -11,14 +11,14 @@ namespace lm {
 /// to `jitter` of it), so many studios that lost the same server do not come back in step,
 /// and no wait exceeds the cap.
 ///
-/// The cap is short on purpose (3 s): after an outage the stream should be back within
+/// The cap is short on purpose (2.5 s): after an outage the stream should be back within
 /// seconds of the server, and one TCP connect every few seconds costs a server nothing. OBS
 /// caps at 15 minutes, so a stream can stay down long after the server is back.
 struct ReconnectPolicy {
     int max_attempts = 100;  ///< 0: never reconnect (the destination fails at the first drop)
     double first_delay_s = 2.0;
     double growth = 1.5;
-    double max_delay_s = 3.0;
+    double max_delay_s = 2.5;
     double jitter = 0.2;
 
     /// The wait before attempt `attempt` (1-based), with `random01` a uniform value in [0, 1).

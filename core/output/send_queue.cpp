@@ -101,7 +101,9 @@ void SendQueue::shed_locked() {
     if (buffered_seconds_locked() <= disposable_s)
         return;
     remove_where([](const QueuedPacket& item) {
-        return is_video(item) && item.packet->priority < packet_priority::p_frame;
+        // Only B frames nothing refers to: a reference B frame (B-pyramid) is named by the
+        // memory-management commands of the frames after it, which then fail to decode.
+        return is_video(item) && item.packet->priority <= packet_priority::b_frame;
     });
     const double video_s = std::chrono::duration<double>(limits_.shed_video).count();
     if (buffered_seconds_locked() <= video_s)

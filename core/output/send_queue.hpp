@@ -25,7 +25,7 @@
 namespace lm {
 
 struct SendQueueLimits {
-    /// Queued media time beyond which disposable video (priority below P frames) is shed.
+    /// Queued media time beyond which disposable video (B frames nothing refers to) is shed.
     std::chrono::milliseconds shed_disposable{700};
     /// Queued media time beyond which every non-key video frame is shed.
     std::chrono::milliseconds shed_video{900};

@@ -6,7 +6,8 @@
 #                              DIR/record/<key>-<unix time>.flv, prints the port
 #   rtmp_server.sh stop DIR    stops that nginx (QUIT: finish recordings) and waits for it
 #
-# With RTMP_SERVER_PORT=N, start uses that port (a server coming back where it was); it fails
+# With RTMP_SERVER_ADDR=A, nginx listens on address A instead of 127.0.0.1 (a server in another
+# network namespace, behind a shaped link). With RTMP_SERVER_PORT=N, start uses that port (a server coming back where it was); it fails
 # when the port stays taken.
 #
 # With RTMP_SERVER_TLS=1, the same nginx also terminates TLS on a second free port (written to
@@ -18,10 +19,12 @@ set -euo pipefail
 
 module=/usr/lib/nginx/modules/ngx_rtmp_module.so
 
+addr=${RTMP_SERVER_ADDR:-127.0.0.1}
+
 port_is_free() {
     # Nothing listens (ss) and nothing answers (a connect attempt) on the port.
     [ -z "$(ss -Hltn "sport = :$1" 2>/dev/null)" ] &&
-        ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+        ! (exec 3<>"/dev/tcp/$addr/$1") 2>/dev/null
 }
 
 write_config() {  # DIR PORT [TLS_PORT]
@@ -30,7 +33,7 @@ write_config() {  # DIR PORT [TLS_PORT]
         stream_module="load_module $(dirname "$module")/ngx_stream_module.so;"
         stream_block="stream { server { listen 127.0.0.1:$3 ssl;
             ssl_certificate $1/cert.pem; ssl_certificate_key $1/key.pem;
-            proxy_pass 127.0.0.1:$2; } }"
+            proxy_pass $addr:$2; } }"
     fi
     cat >"$1/nginx.conf" <<CONF
 $stream_module
@@ -44,7 +47,7 @@ error_log $1/error.log info;
 events { worker_connections 64; }
 rtmp {
     server {
-        listen 127.0.0.1:$2;
+        listen $addr:$2;
         application live {
             live on;
             record all;
@@ -86,7 +89,7 @@ start() {
             if ! kill -0 "$pid" 2>/dev/null; then
                 break  # it died: most likely the port was taken in between; try another
             fi
-            if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            if (exec 3<>"/dev/tcp/$addr/$port") 2>/dev/null; then
                 echo "$port" >"$dir/port"
                 [ -z "$tls_port" ] || echo "$tls_port" >"$dir/tls_port"
                 echo "$port"
