@@ -100,8 +100,8 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     for (const auto& output : outputs)
         network_outputs += output->reconnectable() ? 1 : 0;
     // Whether dynamic bitrate will follow the network destinations (see follow_network).
-    const bool followed = settings.network.dynamic_bitrate && video_kbps_.load() > 0 &&
-                          (network_outputs == 1 || settings.network.follow_slowest);
+    follows_network_ = settings.network.dynamic_bitrate && video_kbps_.load() > 0 &&
+                       (network_outputs == 1 || settings.network.follow_slowest);
     OutputRunnerOptions runner_options;
     runner_options.queue.max_packets = queue_capacity;
     runner_options.reconnect = settings.network.reconnect;
@@ -113,7 +113,7 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
             // only the hard bound of 10 s applies.
             options.queue.shed_disposable = std::chrono::seconds(kOutputBufferSeconds);
             options.queue.shed_video = std::chrono::seconds(kOutputBufferSeconds);
-        } else if (followed) {
+        } else if (follows_network_) {
             // The controller brings the queue back down by lowering the bitrate; shedding
             // frames is the last resort, so it waits longer than without one.
             options.queue.shed_disposable = std::chrono::milliseconds(1500);
@@ -277,7 +277,7 @@ void OutputGroup::join_mixers(VideoMixer& video, AudioMixer& audio, double durat
     running_since_ns_ = clock::now_ns();
     state_ = GroupState::running;
     changed_.notify_all();
-    if (settings_.network.dynamic_bitrate && video_kbps_.load() > 0)
+    if (follows_network_)
         bitrate_thread_ = std::thread([this] { follow_network(); });
 }
 
@@ -288,10 +288,8 @@ void OutputGroup::follow_network() {
         if (runner->reconnectable() && !runner->failed())
             network.push_back(runner);
     }
-    // One destination, or the creator chose that all follow the slowest; otherwise a slow
-    // destination drops frames alone and the others keep full quality.
-    if (network.empty() || (network.size() > 1 && !settings_.network.follow_slowest))
-        return;
+    if (network.empty())
+        return;  // every network destination failed to open
     BitrateController controller(video_kbps_.load(), audio_kbps_);
     const int64_t start_ns = clock::now_ns();
     std::unique_lock lock(mutex_);

@@ -74,6 +74,10 @@ private:
     std::thread bitrate_thread_;
     int audio_kbps_ = 0;
     int configured_video_kbps_ = 0;
+    /// Dynamic bitrate follows the network destinations: it is on, the encode has a bitrate,
+    /// and there is one network destination or the creator chose to follow the slowest
+    /// (otherwise a slow destination drops frames alone and the others keep full quality).
+    bool follows_network_ = false;
     std::atomic<int> video_kbps_{0};  ///< the video encode's bitrate now (0: fixed, e.g. CRF)
 
     mutable std::mutex mutex_;
