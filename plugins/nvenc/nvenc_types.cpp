@@ -1,39 +1,14 @@
 #include "plugins/nvenc/nvenc_types.hpp"
 
 #include "core/encode/encoder.hpp"
+#include "core/scene/property_builders.hpp"
 #include "plugins/nvenc/nvenc_encoder.hpp"
 #include "plugins/nvenc/nvenc_probe.hpp"
 #include "plugins/nvenc/nvenc_settings.hpp"
 
 namespace lm {
-namespace {
-
-Property integer(const char* key, const char* label, int value, int min, int max,
-                 const char* description) {
-    Property p;
-    p.key = key;
-    p.label = label;
-    p.type = PropertyType::integer;
-    p.default_value = value;
-    p.min = min;
-    p.max = max;
-    p.description = description;
-    return p;
-}
-
-Property list(const char* key, const char* label, const std::string& value,
-              std::vector<PropertyOption> options, const char* description) {
-    Property p;
-    p.key = key;
-    p.label = label;
-    p.type = PropertyType::list;
-    p.default_value = value;
-    p.options = std::move(options);
-    p.description = description;
-    return p;
-}
-
-}  // namespace
+using property::integer;
+using property::list;
 
 PropertySchema nvenc_properties() {
     const NvencSettings defaults;

@@ -3,6 +3,7 @@
 #include <x264.h>
 #include <cstdint>
 
+#include "core/scene/property_builders.hpp"
 #include "plugins/x264/x264_encoder.hpp"
 
 namespace lm {
@@ -15,30 +16,8 @@ std::vector<PropertyOption> options_of(std::initializer_list<const char*> values
     return options;
 }
 
-Property integer(const char* key, const char* label, int value, int min, int max,
-                 const char* description) {
-    Property p;
-    p.key = key;
-    p.label = label;
-    p.type = PropertyType::integer;
-    p.default_value = value;
-    p.min = min;
-    p.max = max;
-    p.description = description;
-    return p;
-}
-
-Property list(const char* key, const char* label, const std::string& value,
-              std::vector<PropertyOption> options, const char* description) {
-    Property p;
-    p.key = key;
-    p.label = label;
-    p.type = PropertyType::list;
-    p.default_value = value;
-    p.options = std::move(options);
-    p.description = description;
-    return p;
-}
+using property::integer;
+using property::list;
 
 }  // namespace
 
