@@ -1,5 +1,6 @@
 #include "plugins/basic/basic_types.hpp"
 
+#include "core/scene/property_builders.hpp"
 #include "plugins/basic/color_source.hpp"
 #include "plugins/basic/test_pattern_source.hpp"
 #include "plugins/basic/tone_source.hpp"
@@ -7,32 +8,9 @@
 namespace lm {
 namespace {
 
-Property integer(std::string key, std::string label, int value, double min, double max) {
-    Property p;
-    p.key = std::move(key);
-    p.label = std::move(label);
-    p.type = PropertyType::integer;
-    p.default_value = value;
-    p.min = min;
-    p.max = max;
-    return p;
-}
-
-Property number(std::string key, std::string label, double value, double min, double max) {
-    Property p = integer(std::move(key), std::move(label), 0, min, max);
-    p.type = PropertyType::number;
-    p.default_value = value;
-    return p;
-}
-
-Property boolean(std::string key, std::string label, bool value) {
-    Property p;
-    p.key = std::move(key);
-    p.label = std::move(label);
-    p.type = PropertyType::boolean;
-    p.default_value = value;
-    return p;
-}
+using property::boolean;
+using property::integer;
+using property::number;
 
 constexpr int kMaxSourceSide = 7680;
 

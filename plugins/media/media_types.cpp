@@ -1,19 +1,12 @@
 #include "plugins/media/media_types.hpp"
 
+#include "core/scene/property_builders.hpp"
 #include "plugins/media/media_source.hpp"
 
 namespace lm {
 namespace {
 
-Property boolean(std::string key, std::string label, bool value, std::string description) {
-    Property p;
-    p.key = std::move(key);
-    p.label = std::move(label);
-    p.type = PropertyType::boolean;
-    p.default_value = value;
-    p.description = std::move(description);
-    return p;
-}
+using property::boolean;
 
 SourceType media_source_type() {
     Property file;
