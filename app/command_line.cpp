@@ -82,6 +82,13 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
     using Handler = std::function<void(const std::string&)>;
     const std::map<std::string, Handler> with_value{
         {"--stream", [&](const std::string& v) { options.stream_urls.push_back(v); }},
+        {"--trust-cert",
+         [&](const std::string& v) {
+             if (options.trusted_certificate)
+                 throw UsageError(
+                     "--trust-cert: give it only once (one PEM file may hold several)");
+             options.trusted_certificate = v;
+         }},
         {"--record",
          [&](const std::string& v) {
              if (options.record_path)
@@ -194,6 +201,8 @@ Live Machine, a broadcasting studio. Without --headless it opens the studio wind
 
 Headless streaming and recording (at least one of --stream / --record / --hls):
   --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
+  --trust-cert FILE      for rtmps://, also trust the certificates in this PEM file (a
+                         self-signed server's own certificate, a private CA)
   --record FILE          record the same encode (.mkv default, .mp4, .flv by extension)
   --record-split-time SECONDS
                          split the recording into FILE-001.mkv, FILE-002.mkv, ... at the

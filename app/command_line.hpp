@@ -22,6 +22,7 @@ struct CommandLineOptions {
     bool show_version = false;
     bool list_encoders = false;  ///< --list-encoders: print each video encoder and exit
     std::vector<std::string> stream_urls;
+    std::optional<std::string> trusted_certificate;  ///< PEM file trusted for rtmps://
     std::optional<std::string> record_path;
     double record_split_time_s = 0;  ///< 0: one file
     int record_split_size_mb = 0;    ///< 0: no size limit

@@ -78,8 +78,12 @@ StudioSettings studio_settings(const CommandLineOptions& options) {
 
 std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
     std::vector<OutputRequest> requests;
-    for (const auto& url : options.stream_urls)
-        requests.push_back({"rtmp", {{"url", url}}});
+    for (const auto& url : options.stream_urls) {
+        nlohmann::json settings{{"url", url}};
+        if (options.trusted_certificate)
+            settings["trusted_certificate"] = *options.trusted_certificate;
+        requests.push_back({"rtmp", std::move(settings)});
+    }
     if (options.record_path) {
         nlohmann::json settings{{"path", *options.record_path}};
         if (options.record_split_time_s > 0)

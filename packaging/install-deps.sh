@@ -15,7 +15,7 @@ packages=(
   qt6-base-dev libqt6opengl6-dev qt6-base-private-dev qt6-websockets-dev
   portaudio19-dev libpulse-dev libx11-dev libxext-dev
   libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev libxcomposite-dev libxfixes-dev
-  libpango1.0-dev libcairo2-dev libspeexdsp-dev
+  libpango1.0-dev libcairo2-dev libspeexdsp-dev libgnutls28-dev
   # fonts the text source falls back to (Latin, Hebrew, Arabic; CJK; colour emoji)
   fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
   # tests: an RTMP server, a virtual display, a sound server, ffmpeg for test media

@@ -36,6 +36,13 @@ public:
     /// dropped (the runner reconnects it), not a file (a disk error does not heal by waiting).
     /// close() has been called on the broken connection first.
     virtual bool reconnectable() const { return false; }
+    /// For a reconnectable output whose first connection the server closed within seconds
+    /// of opening (`error` is write()'s message): what the creator should check. The server
+    /// accepted the connection and then refused the stream (a wrong or already used stream
+    /// key), so the output fails instead of retrying.
+    virtual std::string describe_refusal(const std::string& error) const {
+        return "the connection was closed as soon as the stream started (" + error + ")";
+    }
     /// Something the creator should know while the output still works ("the disk has room for
     /// about 4 more minutes"), or empty. Shown beside the output's state. MT safe.
     virtual std::string warning() const { return {}; }

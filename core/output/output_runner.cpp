@@ -67,6 +67,7 @@ void OutputRunner::open(const std::vector<StreamInfo>& streams) {
         fail(e.what());
         throw;
     }
+    connected_at_ns_ = clock::now_ns();
 }
 
 void OutputRunner::start() {
@@ -145,6 +146,11 @@ void OutputRunner::run() {
             } catch (const OutputError&) {
                 // Already broken; the first error is the one worth reporting.
             }
+            if (!connection_stable_ && !ever_stable_ && output_->reconnectable()) {
+                // Refused at once, before the stream ever ran: retrying would not help.
+                fail(output_->describe_refusal(e.what()));
+                return;
+            }
             if (!reconnect(e.what()))
                 return;
         }
@@ -184,7 +190,14 @@ void OutputRunner::write(const QueuedPacket& item) {
     }
     const int64_t start_ns = clock::now_ns();
     output_->write(*to_write);
-    measure_send(packet.data.size(), clock::now_ns() - start_ns);
+    const int64_t end_ns = clock::now_ns();
+    measure_send(packet.data.size(), end_ns - start_ns);
+    if (!connection_stable_ &&
+        double(end_ns - connected_at_ns_) >= options_.reconnect.stable_after_s * 1e9) {
+        connection_stable_ = true;
+        ever_stable_ = true;
+        attempts_carried_ = 0;
+    }
     queue_.mark_written(item.sequence);
     bytes_.fetch_add(packet.data.size());
     if (packet.kind == MediaKind::video)
@@ -227,7 +240,9 @@ bool OutputRunner::reconnect(const std::string& error) {
     }
     std::uniform_real_distribution<double> random01(0.0, 1.0);
     std::string last_error = error;
-    for (int attempt = 1; attempt <= policy.max_attempts; ++attempt) {
+    // A connection that was refused at once does not earn a fresh count of attempts.
+    const int first_attempt = connection_stable_ ? 1 : attempts_carried_ + 1;
+    for (int attempt = first_attempt; attempt <= policy.max_attempts; ++attempt) {
         const double delay_s = policy.delay_s(attempt, random01(jitter_random_));
         {
             std::lock_guard lock(mutex_);
@@ -253,6 +268,9 @@ bool OutputRunner::reconnect(const std::string& error) {
             continue;
         }
         reconnects_.fetch_add(1);
+        connected_at_ns_ = clock::now_ns();
+        connection_stable_ = false;
+        attempts_carried_ = attempt;
         rebase_ = true;
         rebase_origin_.reset();
         window_start_ns_ = 0;

@@ -130,6 +130,15 @@ private:
     uint64_t window_bytes_ = 0;
     int64_t window_busy_ns_ = 0;
 
+    // A connection the server closes within ReconnectPolicy::stable_after_s of opening was
+    // refused, not lost. The first one fails the output with the reason; later ones keep
+    // counting reconnect attempts instead of starting again at 1. Writer thread only (and
+    // open(), before the thread starts).
+    int64_t connected_at_ns_ = 0;
+    bool connection_stable_ = false;
+    bool ever_stable_ = false;
+    int attempts_carried_ = 0;  // reconnect attempts spent on connections that were refused
+
     std::mt19937 jitter_random_;  // writer thread only
 
     mutable std::mutex mutex_;

@@ -20,6 +20,10 @@ struct ReconnectPolicy {
     double growth = 1.5;
     double max_delay_s = 2.5;
     double jitter = 0.2;
+    /// A connection the server closes sooner than this after opening was refused, not lost
+    /// (a wrong stream key: the server hangs up when the publish arrives). The first one
+    /// fails the destination with the reason; later ones count as failed attempts.
+    double stable_after_s = 3.0;
 
     /// The wait before attempt `attempt` (1-based), with `random01` a uniform value in [0, 1).
     double delay_s(int attempt, double random01) const {

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <optional>
 #include <string>
+
+#include "plugins/rtmp/tls_trust.hpp"
 
 extern "C" {
 #include <libavutil/error.h>
@@ -59,6 +62,12 @@ RtmpSettings RtmpSettings::from_json(const nlohmann::json& settings) {
         }
         s.connect_timeout_s = static_cast<int>(value);
     }
+    const auto trusted = settings.find("trusted_certificate");
+    if (trusted != settings.end() && !trusted->is_null()) {
+        if (!trusted->is_string())
+            throw OutputError("rtmp: 'trusted_certificate' must be the path of a PEM file");
+        s.trusted_certificate = trusted->get<std::string>();
+    }
     return s;
 }
 
@@ -66,7 +75,11 @@ RtmpOutput::RtmpOutput(const nlohmann::json& settings)
     : RtmpOutput(RtmpSettings::from_json(settings)) {}
 
 RtmpOutput::RtmpOutput(const RtmpSettings& settings)
-    : url_(RtmpUrl::parse(settings.url)), connect_timeout_(settings.connect_timeout_s) {}
+    : url_(RtmpUrl::parse(settings.url)),
+      connect_timeout_(settings.connect_timeout_s),
+      trusted_pem_(settings.trusted_certificate.empty()
+                       ? std::string()
+                       : read_trusted_certificates(settings.trusted_certificate)) {}
 
 void RtmpOutput::open(const std::vector<StreamInfo>& streams) {
     AvMuxerOptions options;
@@ -85,6 +98,16 @@ void RtmpOutput::open(const std::vector<StreamInfo>& streams) {
         total_kbps += stream.bitrate_kbps;
     const int send_buffer = std::max(32 * 1024, total_kbps * 1000 / 8 / 8);
     options.io_options = {{"send_buffer_size", std::to_string(send_buffer)}};
+    // FFmpeg accepts any certificate unless told to verify; a stream key sent to whoever
+    // answers is a stream key given away.
+    std::optional<TrustBundleFile> trust_bundle;
+    if (url_.scheme == "rtmps") {
+        options.io_options.emplace_back("tls_verify", "1");
+        if (!trusted_pem_.empty()) {
+            trust_bundle.emplace(trusted_pem_);
+            options.io_options.emplace_back("ca_file", trust_bundle->path());
+        }
+    }
     try {
         muxer_.open(url_.url, "flv", streams, options);
     } catch (const AvMuxerError& error) {
@@ -100,10 +123,21 @@ void RtmpOutput::close() {
     muxer_.close();
 }
 
+std::string RtmpOutput::check_app_and_key() const {
+    return fmt::format("check the application name '{}' and the stream key", url_.application);
+}
+
+std::string RtmpOutput::describe_refusal(const std::string& /*error*/) const {
+    // The write error itself ("Connection reset by peer") says nothing more.
+    return fmt::format(
+        "{} closed the connection as soon as the stream started: it refused the stream ({}, and "
+        "that nothing else is streaming with that key already)",
+        url_.endpoint(), check_app_and_key());
+}
+
 std::string RtmpOutput::describe_open_failure(const AvMuxerError& error) const {
     const std::string endpoint = url_.endpoint();
-    const std::string check_path =
-        fmt::format("check the application name '{}' and the stream key", url_.application);
+    const std::string check_path = check_app_and_key();
     if (error.interrupted())
         return fmt::format("connecting to {} was cancelled", endpoint);
     if (error.timed_out()) {
@@ -137,6 +171,14 @@ std::string RtmpOutput::describe_open_failure(const AvMuxerError& error) const {
             return fmt::format("{} did not answer like an RTMP{} server (check the port)", endpoint,
                                url_.scheme == "rtmps" ? "S" : "");
         case AVERROR(EIO):
+            // FFmpeg reports a refused TLS certificate as EIO too: ask the server again,
+            // ourselves, to say why.
+            if (url_.scheme == "rtmps") {
+                if (auto reason =
+                        tls_refusal_reason(url_.host, url_.port, trusted_pem_, connect_timeout_)) {
+                    return fmt::format("{} was not trusted: {}", endpoint, *reason);
+                }
+            }
             // FFmpeg reports both a failed name lookup and a connection the server dropped as
             // EIO; only the first has the lookup fail now.
             if (!host_resolves(url_.host)) {

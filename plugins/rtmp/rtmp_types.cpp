@@ -1,28 +1,25 @@
 #include "plugins/rtmp/rtmp_types.hpp"
 
+#include "core/scene/property_builders.hpp"
 #include "plugins/rtmp/rtmp_output.hpp"
 
 namespace lm {
 
 PropertySchema rtmp_properties() {
     const RtmpSettings defaults;
-    Property url;
-    url.key = "url";
-    url.label = "Stream URL";
-    url.type = PropertyType::text;
-    url.default_value = defaults.url;
-    url.description = "Server and stream key, as in rtmp://live.example.com/app/KEY";
+    Property url = property::make("url", "Stream URL", PropertyType::text, defaults.url,
+                                  "Server and stream key, as in rtmp://live.example.com/app/KEY");
     url.secret = true;
-
-    Property timeout;
-    timeout.key = "connect_timeout_s";
-    timeout.label = "Connect timeout (s)";
-    timeout.type = PropertyType::integer;
-    timeout.default_value = defaults.connect_timeout_s;
-    timeout.min = RtmpSettings::kMinConnectTimeoutS;
-    timeout.max = RtmpSettings::kMaxConnectTimeoutS;
-    timeout.description = "How long to wait for the server before giving up.";
-    return {url, timeout};
+    return {
+        url,
+        property::integer("connect_timeout_s", "Connect timeout (s)", defaults.connect_timeout_s,
+                          RtmpSettings::kMinConnectTimeoutS, RtmpSettings::kMaxConnectTimeoutS,
+                          "How long to wait for the server before giving up."),
+        property::path("trusted_certificate", "Trusted certificate", defaults.trusted_certificate,
+                       "For rtmps://: a PEM file with the server's own (self-signed) certificate "
+                       "or its private authority, trusted besides the system's. Leave empty for "
+                       "public services."),
+    };
 }
 
 void register_rtmp_types(PluginRegistry& registry) {

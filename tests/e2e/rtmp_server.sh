@@ -54,6 +54,11 @@ rtmp {
             record_path $1/record;
             record_unique on;
         }
+        # Refuses every publish, as a service does for a stream key it does not know.
+        application guarded {
+            live on;
+            deny publish all;
+        }
     }
 }
 $stream_block
@@ -76,7 +81,8 @@ start() {
             tls_port=$((20000 + RANDOM % 30000))
             port_is_free "$tls_port" && [ "$tls_port" != "$port" ] || continue
             [ -r "$dir/cert.pem" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 2 \
-                -subj /CN=127.0.0.1 -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null
+                -subj /CN=127.0.0.1 -addext "subjectAltName=IP:127.0.0.1" \
+                -keyout "$dir/key.pem" -out "$dir/cert.pem" 2>/dev/null
         fi
         write_config "$dir" "$port" "$tls_port"
         # Detached from our stdout/stderr: a caller doing port=$(rtmp_server.sh start ...) must

@@ -24,6 +24,7 @@ public:
         bool reconnectable = false;
         int opens = 0;
         int failing_opens = 0;    ///< this many open() calls after the first fail
+        int refused_reopens = 0;  ///< this many reopens succeed, but their writes fail at once
         bool hold_opens = false;  ///< open() calls after the first wait while set
         bool closed = false;
         std::vector<Packet> written;
@@ -42,8 +43,11 @@ public:
             throw OutputError("connection refused");
         }
         if (shared_->opens > 1) {
-            shared_->fail_writes = false;  // the server is back
             shared_->closed = false;
+            if (shared_->refused_reopens > 0)
+                --shared_->refused_reopens;  // accepted, then refused: writes keep failing
+            else
+                shared_->fail_writes = false;  // the server is back
         }
     }
     bool reconnectable() const override { return shared_->reconnectable; }
@@ -121,6 +125,7 @@ OutputRunnerOptions quick_retries(int attempts) {
     options.reconnect.max_attempts = attempts;
     options.reconnect.first_delay_s = 0.01;
     options.reconnect.max_delay_s = 0.02;
+    options.reconnect.stable_after_s = 0;  // any connection that wrote once was accepted
     return options;
 }
 
@@ -307,11 +312,17 @@ TEST_CASE("stopping while reconnecting ends at once", "[output][reconnect]") {
     OutputRunnerOptions options;
     options.reconnect.first_delay_s = 60;  // would wait a minute
     options.reconnect.max_delay_s = 60;
+    options.reconnect.stable_after_s = 0;  // a drop, not a refusal
     OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", options);
     runner.open({});
     runner.start();
-    shared->fail_writes = true;
     runner.offer(video(0, true));
+    wait_for_written(*shared, 1);
+    {
+        std::lock_guard lock(shared->mutex);
+        shared->fail_writes = true;
+    }
+    runner.offer(video(1, false));
     wait_for_state(runner, OutputState::reconnecting);
     const OutputCounters waiting = runner.counters();
     CHECK(waiting.reconnect_attempt == 1);
@@ -336,4 +347,53 @@ TEST_CASE("a file output is not reconnected", "[output][reconnect]") {
     runner.join();
     CHECK(runner.counters().state == OutputState::failed);
     CHECK(shared->opens == 1);
+}
+
+TEST_CASE("a server that hangs up as soon as the stream starts refused it: no retrying",
+          "[output][reconnect]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    shared->reconnectable = true;
+    shared->fail_writes = true;  // accepted the connection, refuses the stream
+    OutputRunnerOptions options = quick_retries(5);
+    options.reconnect.stable_after_s = 3;
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", options);
+    runner.open({});
+    runner.start();
+    runner.offer(video(0, true));
+    wait_for_state(runner, OutputState::failed);
+    runner.join();
+    CHECK(shared->opens == 1);
+    CHECK(runner.counters().error ==
+          "the connection was closed as soon as the stream started (connection reset by peer)");
+}
+
+TEST_CASE("reconnections the server refuses at once keep counting attempts",
+          "[output][reconnect]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    shared->reconnectable = true;
+    shared->refused_reopens = 100;
+    OutputRunnerOptions options = quick_retries(3);
+    options.reconnect.stable_after_s = 0.1;
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", options);
+    runner.open({});
+    runner.start();
+    runner.offer(video(0, true));
+    wait_for_written(*shared, 1);
+    // The first connection ran long enough to count as accepted; then it drops, and every
+    // new connection is refused as soon as it writes.
+    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    runner.offer(video(1, false));
+    wait_for_written(*shared, 2);
+    {
+        std::lock_guard lock(shared->mutex);
+        shared->fail_writes = true;
+    }
+    for (int i = 2; i < 40 && runner.counters().state != OutputState::failed; ++i) {
+        runner.offer(video(i, i % 10 == 0));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    wait_for_state(runner, OutputState::failed);
+    runner.join();
+    CHECK(shared->opens == 4);  // the first connection and 3 attempts, not 3 per refusal
+    CHECK(runner.counters().error.rfind("gave up after 3 attempts to reconnect", 0) == 0);
 }
