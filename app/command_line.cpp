@@ -125,6 +125,7 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
              options.audio_bitrate_kbps = parse_integer("--audio-bitrate", v, 32, 512);
          }},
         {"--preset", [&](const std::string& v) { options.preset = v; }},
+        {"--tune", [&](const std::string& v) { options.tune = v; }},
         {"--encoder",
          [&](const std::string& v) {
              if (v.empty())
@@ -220,6 +221,8 @@ Encoding:
   --encoder-fallback     if the chosen encoder cannot open, say why and use x264
   --preset NAME          the encoder's preset: x264 ultrafast..placebo (default
                          veryfast), nvenc p1..p7 (default p5)
+  --tune NAME            x264's tune: none (default), zerolatency, film, animation, grain,
+                         stillimage, fastdecode
   --keyint SECONDS       keyframe interval (default 2)
 
 Network destinations:

@@ -37,6 +37,8 @@ struct CommandLineOptions {
     bool encoder_fallback = false;
     /// The encoder's own preset; unset keeps the encoder's default (x264: veryfast).
     std::optional<std::string> preset;
+    /// x264's tune ("zerolatency", "film", ...); unset keeps the encoder's default (none).
+    std::optional<std::string> tune;
     double keyint_s = 2;
     std::optional<std::string> stats_json_path;
     std::optional<std::string> plugin_dir;

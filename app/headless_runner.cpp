@@ -67,6 +67,8 @@ StudioSettings studio_settings(const CommandLineOptions& options) {
                                        {"keyint_s", options.keyint_s}};
     if (options.preset)
         settings.video_encoder_settings["preset"] = *options.preset;
+    if (options.tune)
+        settings.video_encoder_settings["tune"] = *options.tune;
     settings.audio_encoder_settings = {{"bitrate_kbps", options.audio_bitrate_kbps}};
     settings.network.reconnect.max_attempts = options.reconnect_attempts;
     settings.network.reconnect.first_delay_s = options.reconnect_delay_s;

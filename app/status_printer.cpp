@@ -66,6 +66,8 @@ nlohmann::json stats_to_json(const StatsSnapshot& stats) {
                            {"frames_written", output.counters.video_frames_written},
                            {"bytes", output.counters.bytes},
                            {"average_kbps", output.average_kbps},
+                           {"latency_ms_avg", output.counters.latency_ms_avg},
+                           {"latency_ms_max", output.counters.latency_ms_max},
                            {"error", output.counters.error},
                            {"warning", output.counters.warning}});
     }

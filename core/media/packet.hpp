@@ -21,6 +21,10 @@ struct Packet {
     bool keyframe = false;
     /// Drop priority under network congestion: higher survives longer (audio > I > P > B).
     int priority = 0;
+    /// Video: when the mixer began rendering the frame (`clock::now_ns()`, its deadline), carried
+    /// through the encoder so an output can measure render-to-socket latency. 0: unknown (audio,
+    /// or an encoder that does not carry it).
+    int64_t rendered_at_ns = 0;
 };
 
 /// The Packet::priority values encoders use (see the x264 and AAC plugins).

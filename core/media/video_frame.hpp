@@ -34,6 +34,9 @@ public:
     int64_t index = 0;
     /// Presentation time in nanoseconds since the output started (index / fps, exactly).
     int64_t pts_ns = 0;
+    /// When the mixer began rendering it, on `clock::now_ns()` (the frame's deadline); encoders
+    /// copy it onto the frame's packet (Packet::rendered_at_ns). 0: not from the mixer.
+    int64_t rendered_at_ns = 0;
 
 private:
     PixelFormat format_;

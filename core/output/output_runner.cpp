@@ -2,6 +2,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -110,6 +112,12 @@ OutputCounters OutputRunner::counters() const {
     counters.congestion = queue_.congestion();
     counters.buffered_ms = queue_.buffered_seconds() * 1000;
     counters.reconnects = reconnects_.load();
+    counters.latency_frames = latency_frames_.load();
+    if (counters.latency_frames > 0) {
+        counters.latency_ms_avg =
+            double(latency_sum_ns_.load()) / 1e6 / double(counters.latency_frames);
+        counters.latency_ms_max = double(latency_max_ns_.load()) / 1e6;
+    }
     std::lock_guard lock(mutex_);
     counters.error = error_;
     counters.link_kbps = link_kbps_;
@@ -192,6 +200,7 @@ void OutputRunner::write(const QueuedPacket& item) {
     output_->write(*to_write);
     const int64_t end_ns = clock::now_ns();
     measure_send(packet.data.size(), end_ns - start_ns);
+    measure_latency(packet, end_ns);
     if (!connection_stable_ &&
         double(end_ns - connected_at_ns_) >= options_.reconnect.stable_after_s * 1e9) {
         connection_stable_ = true;
@@ -222,6 +231,18 @@ void OutputRunner::measure_send(size_t bytes, int64_t busy_ns) {
     window_start_ns_ = now;
     window_bytes_ = 0;
     window_busy_ns_ = 0;
+}
+
+void OutputRunner::measure_latency(const Packet& packet, int64_t written_at_ns) {
+    if (packet.kind != MediaKind::video || packet.rendered_at_ns <= 0)
+        return;
+    const int64_t latency_ns = std::max<int64_t>(0, written_at_ns - packet.rendered_at_ns);
+    // The sum before the count: counters() reads the count first, so the sum it then reads
+    // holds at least that many frames (at most one more, which is harmless).
+    latency_sum_ns_.fetch_add(latency_ns);
+    latency_frames_.fetch_add(1);
+    if (latency_ns > latency_max_ns_.load(std::memory_order_relaxed))
+        latency_max_ns_.store(latency_ns);
 }
 
 bool OutputRunner::reconnect(const std::string& error) {

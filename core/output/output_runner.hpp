@@ -56,6 +56,14 @@ struct OutputCounters {
     /// Share of the last window the writer spent blocked in write(), 0..1: writes start
     /// blocking as the link nears its capacity, before any queue forms.
     double send_busy = 0;
+    /// Render-to-socket latency of the video frames written so far: from the moment the mixer
+    /// began rendering a frame to the return of the write that handed its packet to the
+    /// socket or file (render, conversion, encode, queues, send). Frames resent after a
+    /// reconnect count with the outage in them. 0 while nothing was measured (packets without
+    /// Packet::rendered_at_ns).
+    double latency_ms_avg = 0;
+    double latency_ms_max = 0;
+    uint64_t latency_frames = 0;  ///< the video frames measured
 };
 
 struct OutputRunnerOptions {
@@ -103,6 +111,7 @@ private:
     bool reconnect(const std::string& error);
     void fail(const std::string& error);
     void measure_send(size_t bytes, int64_t busy_ns);
+    void measure_latency(const Packet& packet, int64_t written_at_ns);
 
     std::unique_ptr<Output> output_;
     const std::string name_;
@@ -115,6 +124,10 @@ private:
     std::atomic<uint64_t> video_frames_written_{0};
     std::atomic<uint64_t> reconnects_{0};
     std::atomic<bool> interrupted_{false};
+    // Render-to-socket latency; written by the writer thread only, read by counters().
+    std::atomic<int64_t> latency_sum_ns_{0};
+    std::atomic<int64_t> latency_max_ns_{0};
+    std::atomic<uint64_t> latency_frames_{0};
 
     // Timestamps after a reconnect start again from zero at the first keyframe sent: a new
     // connection is a new publish to the server. Writer thread only.

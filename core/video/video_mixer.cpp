@@ -142,6 +142,10 @@ public:
         glFinish();
     }
 
+    /// The clock time of frame 0's deadline: frame n was due (and began rendering) at
+    /// `origin + pts_ns`.
+    void set_clock_origin(int64_t origin_ns) { origin_ns_ = origin_ns; }
+
     /// Repeats the newest picture as frame `index` (a frame that could not be rendered in time).
     void repeat_last(int64_t index, int64_t pts_ns) {
         drain();
@@ -225,6 +229,7 @@ private:
     }
 
     void deliver(std::shared_ptr<VideoFrame> frame) {
+        frame->rendered_at_ns = origin_ns_ + frame->pts_ns;
         last_ = frame;
         mixer_.consumers_.deliver(frame, frame->index);
     }
@@ -253,6 +258,7 @@ private:
     int64_t transition_start_ns_ = 0;
     std::shared_ptr<const Scene> studio_scene_;
     std::shared_ptr<const VideoFrame> last_;
+    int64_t origin_ns_ = 0;
 };
 
 void VideoMixer::run(std::shared_future<int64_t> start_time, std::promise<std::string> started) {
@@ -284,6 +290,7 @@ void VideoMixer::run(std::shared_future<int64_t> start_time, std::promise<std::s
         return start_ns + rescale(index, frame_duration, kNanoseconds);
     };
 
+    loop->set_clock_origin(start_ns);
     int64_t index = 0;
     while (!stop_requested_.load()) {
         clock::sleep_until_ns(deadline(index));

@@ -226,6 +226,10 @@ void X264Encoder::send(const VideoFramePtr& frame, int64_t pts) {
         picture.img.i_stride[p] = frame->stride(p);
     }
     picture.i_pts = pts;
+    // x264 hands `opaque` back with the frame's packet, however far its lookahead and B frames
+    // reorder it: that carries the render time to the packet.
+    static_assert(sizeof(void*) >= sizeof(int64_t));
+    picture.opaque = reinterpret_cast<void*>(static_cast<intptr_t>(frame->rendered_at_ns));
     encode(&picture);
 }
 
@@ -303,6 +307,7 @@ bool X264Encoder::encode(x264_picture_t* input) {
     packet->time_base = info_.time_base;
     packet->keyframe = output.b_keyframe != 0;
     packet->priority = priority_of(output.i_type);
+    packet->rendered_at_ns = static_cast<int64_t>(reinterpret_cast<intptr_t>(output.opaque));
     pending_.push_back(std::move(packet));
     return true;
 }

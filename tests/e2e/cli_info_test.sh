@@ -16,7 +16,7 @@ case $3 in
         expect_exit 0
         for option in --headless --stream --record --record-split-time --record-split-size \
             --hls --duration --collection --video --video-bitrate --audio-bitrate --encoder \
-            --encoder-fallback --preset --keyint --reconnect-attempts --reconnect-delay \
+            --encoder-fallback --preset --tune --keyint --reconnect-attempts --reconnect-delay \
             --reconnect-max-delay --no-dynamic-bitrate --follow-slowest --stats-json \
             --plugin-dir --list-encoders --version --help; do
             grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||

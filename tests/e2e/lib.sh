@@ -27,6 +27,7 @@ e2e_init() {  # LIVEMACHINE PROBE  (LIVEMACHINE "-" for the tests of the tools t
     [ -x "$PROBE" ] || { echo "FAIL: probe '$PROBE' is not executable" >&2; exit 1; }
     T=$(mktemp -d "${TMPDIR:-/tmp}/lm-e2e.XXXXXX")
     APP_PID=
+    RELAY_PID=
     SERVER_DIRS=()
     trap e2e_cleanup EXIT
     # A ctest timeout or Ctrl-C must still stop the server and the app (via the EXIT trap).
@@ -41,6 +42,10 @@ e2e_cleanup() {
     if [ -n "${APP_PID:-}" ] && kill -0 "$APP_PID" 2>/dev/null; then
         kill -KILL "$APP_PID" 2>/dev/null || true
         wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [ -n "${RELAY_PID:-}" ] && kill -0 "$RELAY_PID" 2>/dev/null; then
+        kill -TERM "$RELAY_PID" 2>/dev/null || true
+        wait "$RELAY_PID" 2>/dev/null || true
     fi
     local dir
     for dir in "${SERVER_DIRS[@]}"; do
@@ -80,6 +85,46 @@ start_tls_server() {  # NAME
     SERVER_DIRS+=("$dir")
     # shellcheck disable=SC2034  # used by the test scripts
     TLS_PORT=$(cat "$dir/tls_port")
+}
+
+# Starts lm_tcp_relay (tcp_relay.cpp) in front of the loopback port TARGET_PORT; sets
+# RELAY_PORT. Its commands go through a FIFO (relay_command); its log is $T/relay.log.
+start_relay() {  # RELAY_BINARY TARGET_PORT [RELAY OPTIONS...]
+    local relay=$1 target=$2
+    shift 2
+    rm -f "$T/relay.ctl"
+    mkfifo "$T/relay.ctl"
+    "$relay" --to "127.0.0.1:$target" "$@" <"$T/relay.ctl" >"$T/relay.port" 2>"$T/relay.log" &
+    RELAY_PID=$!
+    # Held open for the test's life: the relay reads commands until it sees the end of it.
+    exec {RELAY_CTL}>"$T/relay.ctl"
+    for _ in $(seq 1 100); do
+        [ -s "$T/relay.port" ] && break
+        kill -0 "$RELAY_PID" 2>/dev/null || break
+        sleep 0.05
+    done
+    # shellcheck disable=SC2034  # used by the test scripts
+    RELAY_PORT=$(head -n 1 "$T/relay.port" 2>/dev/null || true)
+    [ -n "$RELAY_PORT" ] || { show "relay log" "$T/relay.log"; fail "lm_tcp_relay did not start"; }
+}
+
+relay_command() {  # COMMAND...: "stall SECONDS", "delay MS", "rate KBIT" (see tcp_relay.cpp)
+    echo "$*" >&"$RELAY_CTL"
+}
+
+# After the app has stopped: waits (at most 10 s) until the relay has passed on everything it
+# held and every connection through it closed, then ends it.
+stop_relay() {
+    local opened closed
+    for _ in $(seq 1 200); do
+        opened=$(grep -c ' opened$' "$T/relay.log" || true)
+        closed=$(grep -c ' closed$' "$T/relay.log" || true)
+        [ "$closed" -ge "$opened" ] && break
+        sleep 0.05
+    done
+    relay_command quit
+    wait "$RELAY_PID" 2>/dev/null || true
+    RELAY_PID=
 }
 
 stop_server() {  # NAME: waits until nginx has closed its recordings

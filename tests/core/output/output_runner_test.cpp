@@ -4,6 +4,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/media/clock.hpp"
 #include "core/output/output_runner.hpp"
 #include "core/output/packet_fanout.hpp"
 
@@ -165,6 +166,38 @@ TEST_CASE("an output writes every packet and its trailer, and counts bytes", "[o
     CHECK(counters.frames_dropped == 0);
     CHECK(shared->written.size() == 11);
     CHECK(shared->closed);
+}
+
+TEST_CASE("render-to-socket latency: measured per video frame written, from its render time",
+          "[output][latency]") {
+    auto shared = std::make_shared<MemoryOutput::Shared>();
+    OutputRunner runner(std::make_unique<MemoryOutput>(shared), "memory", {});
+    runner.open({});
+    CHECK(runner.counters().latency_frames == 0);
+    CHECK(runner.counters().latency_ms_avg == 0);
+    runner.start();
+    // Frames rendered 40 ms and 20 ms ago, one without a render time (not measured), audio
+    // (never measured even with a time on it).
+    const int64_t now = clock::now_ns();
+    auto stamped = [](PacketPtr packet, int64_t rendered_at_ns) {
+        auto copy = std::make_shared<Packet>(*packet);
+        copy->rendered_at_ns = rendered_at_ns;
+        return PacketPtr(std::move(copy));
+    };
+    runner.offer(stamped(video(0, true), now - 40'000'000));
+    runner.offer(stamped(video(1, false), now - 20'000'000));
+    runner.offer(video(2, false));
+    runner.offer(stamped(audio(0), now - 500'000'000));
+    runner.end_input();
+    runner.join();
+    const int64_t measured_ns = clock::now_ns() - now;  // the longest the writes could add
+    const OutputCounters counters = runner.counters();
+    CHECK(counters.video_frames_written == 3);
+    CHECK(counters.latency_frames == 2);
+    CHECK(counters.latency_ms_max >= 40.0);
+    CHECK(counters.latency_ms_max <= 40.0 + double(measured_ns) / 1e6);
+    CHECK(counters.latency_ms_avg >= 30.0);
+    CHECK(counters.latency_ms_avg <= 30.0 + double(measured_ns) / 1e6);
 }
 
 TEST_CASE("a stalled destination sheds video by the queue's media time, never audio", "[output]") {

@@ -233,6 +233,23 @@ TEST_CASE("profile and tune settings reach the encoder", "[x264]") {
     }
 }
 
+TEST_CASE("each packet carries its frame's render time, through B-frame reordering", "[x264]") {
+    // The default settings have B frames and a lookahead: packets come out late and reordered.
+    X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json::object());
+    const auto packets = encode(encoder, 40, [](int64_t index) {
+        auto frame = std::make_shared<VideoFrame>(*moving_pattern(index));
+        frame->rendered_at_ns = 1'000'000'000 + index * 33'000'000;
+        return VideoFramePtr(std::move(frame));
+    });
+    REQUIRE(packets.size() == 40);
+    bool reordered = false;
+    for (const PacketPtr& packet : packets) {
+        CHECK(packet->rendered_at_ns == 1'000'000'000 + packet->pts * 33'000'000);
+        reordered = reordered || packet->pts != packet->dts;
+    }
+    CHECK(reordered);
+}
+
 TEST_CASE("keyframes outrank every other frame when packets must be dropped", "[x264]") {
     X264Encoder encoder(VideoFormat{kWidth, kHeight, {30, 1}}, nlohmann::json::object());
     const auto packets = encode(encoder, 40, moving_pattern);
