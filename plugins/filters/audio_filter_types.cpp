@@ -1,7 +1,9 @@
 // The sound filter types: ids, settings schemas and factories.
 #include "core/scene/property_builders.hpp"
 #include "plugins/filters/audio_filters.hpp"
+#include "plugins/filters/delay_filter.hpp"
 #include "plugins/filters/filters_types.hpp"
+#include "plugins/filters/noise_suppression_filter.hpp"
 
 namespace lm {
 namespace {
@@ -57,10 +59,57 @@ FilterType limiter_type() {
     return type;
 }
 
+FilterType compressor_type() {
+    FilterType type;
+    type.id = "compressor";
+    type.display_name = "Compressor";
+    type.properties = {
+        number("ratio", "Ratio", 10, 1, 32, "4 turns 4 dB over the threshold into 1 dB over"),
+        number("threshold_db", "Threshold (dB)", -18, -60, 0),
+        number("attack_ms", "Attack (ms)", 6, 1, 500),
+        number("release_ms", "Release (ms)", 60, 1, 1000),
+        number("output_gain_db", "Output gain (dB)", 0, -32, 32)};
+    type.create_audio = [](const nlohmann::json& s) -> std::unique_ptr<AudioFilter> {
+        Compressor c;
+        c.ratio = get(s, "ratio");
+        c.threshold_dbfs = get(s, "threshold_db");
+        c.attack_ms = get(s, "attack_ms");
+        c.release_ms = get(s, "release_ms");
+        c.output_gain_db = get(s, "output_gain_db");
+        return std::make_unique<CompressorFilter>(c);
+    };
+    return type;
+}
+
+FilterType noise_suppression_type() {
+    FilterType type;
+    type.id = "noise_suppression";
+    type.display_name = "Noise suppression";
+    type.properties = {property::integer("suppress_db", "Suppression (dB)", -30, -60, 0,
+                                         "how far steady noise is turned down at most")};
+    type.create_audio = [](const nlohmann::json& s) -> std::unique_ptr<AudioFilter> {
+        return std::make_unique<NoiseSuppressionFilter>(s["suppress_db"].get<int>());
+    };
+    return type;
+}
+
+FilterType sync_offset_type() {
+    FilterType type;
+    type.id = "sync_offset";
+    type.display_name = "Sync offset (audio delay)";
+    type.properties = {property::integer("delay_ms", "Delay (ms)", 0, 0, 10'000,
+                                         "how much later the source's sound is heard")};
+    type.create_audio = [](const nlohmann::json& s) -> std::unique_ptr<AudioFilter> {
+        return std::make_unique<DelayFilter>(get(s, "delay_ms"));
+    };
+    return type;
+}
+
 }  // namespace
 
 std::vector<FilterType> audio_filter_types() {
-    return {gain_type(), noise_gate_type(), limiter_type()};
+    return {gain_type(),       noise_gate_type(),        limiter_type(),
+            compressor_type(), noise_suppression_type(), sync_offset_type()};
 }
 
 }  // namespace lm
