@@ -49,14 +49,17 @@ void ColorCorrectionFilter::set_uniforms(GlProgram& program, const VideoFilterCo
     program.set("u_opacity", float(settings_.opacity));
 }
 
-LutFilter::LutFilter(const std::filesystem::path& path, double amount) : amount_(amount) {
-    CubeLutResult loaded = load_cube_lut(path);
-    if (!loaded.error.empty())
-        status_ = {SourceStatus::Level::error, std::move(loaded.error)};
-    else
-        lut_ = std::move(loaded.lut);
-    size_ = lut_.size;
-}
+LutFilter::LutFilter(const std::filesystem::path& path, double amount)
+    : file_(
+          path,
+          [](const std::filesystem::path& file) -> std::variant<CubeLut, std::string> {
+              CubeLutResult loaded = load_cube_lut(file);
+              if (!loaded.error.empty())
+                  return std::move(loaded.error);
+              return std::move(loaded.lut);
+          },
+          "LUT: no file chosen; pick a .cube file"),
+      amount_(amount) {}
 
 LutFilter::~LutFilter() = default;  // the texture went with release_gpu (video thread)
 
@@ -86,6 +89,15 @@ void main() {
 }
 
 void LutFilter::set_uniforms(GlProgram& program, const VideoFilterContext&) {
+    if (auto fresh = file_.take_if_new()) {
+        lut_ = std::move(fresh);
+        release_own_gpu();
+    }
+    if (!lut_) {
+        program.set("u_amount", 0.0f);  // not read yet (the file changed just now): unchanged
+        return;
+    }
+    const int size = lut_->size;
     if (texture_ == 0) {
         glGenTextures(1, &texture_);
         glBindTexture(GL_TEXTURE_3D, texture_);
@@ -94,15 +106,17 @@ void LutFilter::set_uniforms(GlProgram& program, const VideoFilterContext&) {
         for (const GLenum wrap : {GL_TEXTURE_WRAP_S, GL_TEXTURE_WRAP_T, GL_TEXTURE_WRAP_R})
             glTexParameteri(GL_TEXTURE_3D, wrap, GL_CLAMP_TO_EDGE);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glTexImage3D(GL_TEXTURE_3D, 0, GL_RGB32F, size_, size_, size_, 0, GL_RGB, GL_FLOAT,
-                     lut_.rgb.data());
+        glTexImage3D(GL_TEXTURE_3D, 0, GL_RGB32F, size, size, size, 0, GL_RGB, GL_FLOAT,
+                     lut_->rgb.data());
     }
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_3D, texture_);
     program.set("u_lut", 1);
-    program.set("u_lut_size", float(size_));
-    program.set("u_domain_min", lut_.domain_min[0], lut_.domain_min[1], lut_.domain_min[2], 0.0f);
-    program.set("u_domain_max", lut_.domain_max[0], lut_.domain_max[1], lut_.domain_max[2], 0.0f);
+    program.set("u_lut_size", float(size));
+    const auto& lo = lut_->domain_min;
+    const auto& hi = lut_->domain_max;
+    program.set("u_domain_min", lo[0], lo[1], lo[2], 0.0f);
+    program.set("u_domain_max", hi[0], hi[1], hi[2], 0.0f);
     program.set("u_amount", float(amount_));
 }
 

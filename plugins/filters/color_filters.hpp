@@ -4,9 +4,11 @@
 #include <epoxy/gl.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "plugins/filters/cube_lut.hpp"
 #include "plugins/filters/shader_filter.hpp"
+#include "plugins/filters/watched_file.hpp"
 
 namespace lm {
 
@@ -31,9 +33,10 @@ private:
     ColorCorrection settings_;
 };
 
-/// Looks each colour up in a 3D LUT (a .cube file, read when the filter is made) on the GPU,
-/// with trilinear interpolation, mixed with the original by `amount` (0 .. 1). A file that is
-/// missing or not a 3D .cube is the filter's status, and the picture passes unchanged.
+/// Looks each colour up in a 3D LUT (a .cube file) on the GPU, with trilinear interpolation,
+/// mixed with the original by `amount` (0 .. 1). The file is read when the filter is made and
+/// again whenever it changes; while it is missing or not a 3D .cube, that is the filter's
+/// status and the picture passes unchanged.
 class LutFilter : public ShaderFilter {
 public:
     LutFilter(const std::filesystem::path& path, double amount);
@@ -41,7 +44,7 @@ public:
     LutFilter(const LutFilter&) = delete;
     LutFilter& operator=(const LutFilter&) = delete;
 
-    SourceStatus status() const override { return status_; }
+    SourceStatus status() const override { return file_.status(); }
 
 protected:
     std::string_view fragment_shader() const override;
@@ -49,11 +52,11 @@ protected:
     void release_own_gpu() override;
 
 private:
-    CubeLut lut_;  // kept: the texture is made again after release_gpu
-    SourceStatus status_;
+    WatchedFile<CubeLut> file_;
     double amount_;
-    int size_ = 0;
-    GLuint texture_ = 0;  // GL_TEXTURE_3D, video thread
+    // Video thread.
+    std::shared_ptr<const CubeLut> lut_;  // kept: the texture is made again after release_gpu
+    GLuint texture_ = 0;                  // GL_TEXTURE_3D of lut_
 };
 
 }  // namespace lm

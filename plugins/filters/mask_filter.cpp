@@ -7,31 +7,31 @@
 
 namespace lm {
 
-MaskBlendFilter::MaskBlendFilter(const MaskBlend& settings) : mode_(settings.mode) {
-    if (settings.image.empty()) {
-        status_ = {SourceStatus::Level::error, "mask image: no file chosen; pick an image"};
-        return;
-    }
-    const ImageDecodeResult decoded = decode_image_file(settings.image);
-    if (!decoded.image) {
-        status_ = {SourceStatus::Level::error, "mask image: " + decoded.error};
-        return;
-    }
-    image_ = decoded.image->frames.front();
-    premultiplied_ = decoded.image->alpha == FramePainter::Alpha::premultiplied;
-}
+MaskBlendFilter::MaskBlendFilter(const MaskBlend& settings)
+    : mode_(settings.mode),
+      file_(
+          settings.image,
+          [](const std::filesystem::path& path) -> std::variant<Image, std::string> {
+              const ImageDecodeResult decoded = decode_image_file(path);
+              if (!decoded.image)
+                  return "mask image: " + decoded.error;
+              return Image{decoded.image->frames.front(),
+                           decoded.image->alpha == FramePainter::Alpha::premultiplied};
+          },
+          "mask image: no file chosen; pick an image") {}
 
 std::string_view MaskBlendFilter::fragment_shader() const {
     return R"(#version 330 core
 uniform sampler2D u_texture;
 uniform sampler2D u_image;
-uniform int u_mode;  // MaskBlend::Mode
+uniform int u_mode;  // MaskBlend::Mode; 0: no image yet, unchanged
 uniform bool u_image_premultiplied;
 in vec2 v_source_px;
 in vec2 v_uv;
 out vec4 frag_color;
 void main() {
     vec4 p = texture(u_texture, v_uv);
+    if (u_mode == 0) { frag_color = p; return; }
     vec4 m = texture(u_image, v_uv);
     vec3 mask_rgb = u_image_premultiplied && m.a > 0.0 ? m.rgb / m.a : m.rgb;
     if (u_mode == 1) { frag_color = p * m.a; return; }
@@ -46,16 +46,25 @@ void main() {
 }
 
 void MaskBlendFilter::set_uniforms(GlProgram& program, const VideoFilterContext&) {
+    if (auto fresh = file_.take_if_new()) {
+        image_ = std::move(fresh);
+        texture_.reset();
+    }
+    if (!image_) {
+        program.set("u_mode", 0);  // not read yet (the file changed just now): unchanged
+        return;
+    }
+    const VideoFrame& frame = *image_->frame;
     if (!texture_) {
-        texture_.emplace(GL_RGBA8, image_->width(), image_->height());
+        texture_.emplace(GL_RGBA8, frame.width(), frame.height());
         // Uploads need tightly packed rows.
-        if (image_->stride(0) == image_->width() * 4) {
-            texture_->upload(image_->data(0));
+        if (frame.stride(0) == frame.width() * 4) {
+            texture_->upload(frame.data(0));
         } else {
-            std::vector<uint8_t> packed(size_t(image_->width()) * image_->height() * 4);
-            for (int y = 0; y < image_->height(); ++y) {
-                std::copy_n(image_->data(0) + size_t(y) * image_->stride(0), image_->width() * 4,
-                            packed.data() + size_t(y) * image_->width() * 4);
+            std::vector<uint8_t> packed(size_t(frame.width()) * frame.height() * 4);
+            for (int y = 0; y < frame.height(); ++y) {
+                std::copy_n(frame.data(0) + size_t(y) * frame.stride(0), frame.width() * 4,
+                            packed.data() + size_t(y) * frame.width() * 4);
             }
             texture_->upload(packed.data());
         }
@@ -64,7 +73,7 @@ void MaskBlendFilter::set_uniforms(GlProgram& program, const VideoFilterContext&
     glBindTexture(GL_TEXTURE_2D, texture_->id());
     program.set("u_image", 1);
     program.set("u_mode", int(mode_));
-    program.set("u_image_premultiplied", premultiplied_ ? 1 : 0);
+    program.set("u_image_premultiplied", image_->premultiplied ? 1 : 0);
 }
 
 }  // namespace lm

@@ -7,6 +7,7 @@
 
 #include "core/media/video_frame.hpp"
 #include "plugins/filters/shader_filter.hpp"
+#include "plugins/filters/watched_file.hpp"
 
 namespace lm {
 
@@ -24,13 +25,13 @@ struct MaskBlend {
 
 /// The image (first frame of an animation), stretched over the source, masks it or is blended
 /// over its colour; blends keep the source's alpha and weigh the image by its own alpha. The
-/// file is read when the filter is made; a missing or unreadable file is the filter's status
-/// and the picture passes unchanged.
+/// file is read when the filter is made and again whenever it changes; while it is missing or
+/// unreadable, that is the filter's status and the picture passes unchanged.
 class MaskBlendFilter : public ShaderFilter {
 public:
     explicit MaskBlendFilter(const MaskBlend& settings);
 
-    SourceStatus status() const override { return status_; }
+    SourceStatus status() const override { return file_.status(); }
 
 protected:
     std::string_view fragment_shader() const override;
@@ -38,11 +39,16 @@ protected:
     void release_own_gpu() override { texture_.reset(); }
 
 private:
+    struct Image {
+        VideoFramePtr frame;  // RGBA
+        bool premultiplied = false;
+    };
+
     MaskBlend::Mode mode_;
-    VideoFramePtr image_;  // RGBA, straight or premultiplied as premultiplied_ says
-    bool premultiplied_ = false;
-    SourceStatus status_;
-    std::optional<GlTexture> texture_;  // video thread
+    WatchedFile<Image> file_;
+    // Video thread.
+    std::shared_ptr<const Image> image_;
+    std::optional<GlTexture> texture_;  // of image_
 };
 
 }  // namespace lm

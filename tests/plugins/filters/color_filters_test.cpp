@@ -75,3 +75,20 @@ TEST_CASE("a malformed LUT file is the source's status and the picture passes un
     CHECK_THAT(missing->status().message,
                Catch::Contains("none.cube") && Catch::Contains("file not found"));
 }
+
+TEST_CASE("a LUT file fixed while the show runs is read again and applied", "[filters][gpu]") {
+    TempDir dir;
+    write_file(dir / "look.cube", "LUT_3D_SIZE 2\n");
+    GpuRig rig;
+    auto source =
+        filtered(solid(8, 8, {200, 100, 40, 255}), "lut", {{"file", (dir / "look.cube").string()}});
+    CHECK_FALSE(source->status().ok());
+    check_pixel(rig.draw(source), 4, 4, {200, 100, 40, 255}, 0);
+    // Replaced as an editor saves: a new file renamed over the old one.
+    write_file(dir / "look.cube.new", cube(2, [](double r, double g, double b) {
+                   return std::array{1 - r, 1 - g, 1 - b};
+               }));
+    std::filesystem::rename(dir / "look.cube.new", dir / "look.cube");
+    REQUIRE(eventually([&] { return source->status().ok(); }));
+    check_pixel(rig.draw(source), 4, 4, {55, 155, 215, 255});
+}

@@ -226,6 +226,16 @@ private:
     std::filesystem::path path_;
 };
 
+/// Polls `condition` every 20 ms for up to `seconds`; whether it became true.
+inline bool eventually(const std::function<bool()>& condition, double seconds = 5) {
+    for (int i = 0; i < int(seconds * 50); ++i) {
+        if (condition())
+            return true;
+        ::usleep(20'000);
+    }
+    return condition();
+}
+
 inline void write_file(const std::filesystem::path& path, const std::string& text) {
     std::ofstream file(path, std::ios::binary);
     file << text;

@@ -74,12 +74,19 @@ TEST_CASE("a missing mask image is the source's status and the picture passes un
           "[filters][gpu]") {
     TempDir dir;
     GpuRig rig;
-    auto source = masked(dir / "gone.png", "alpha_mask", {255, 0, 0, 255});
+    auto source = masked(dir / "gone.pam", "alpha_mask", {255, 0, 0, 255});
     const SourceStatus status = source->status();
     CHECK(status.level == SourceStatus::Level::error);
-    CHECK_THAT(status.message, Catch::Contains("mask image") && Catch::Contains("gone.png") &&
+    CHECK_THAT(status.message, Catch::Contains("mask image") && Catch::Contains("gone.pam") &&
                                    Catch::Contains("not found"));
     check_pixel(rig.draw(source), 5, 5, {255, 0, 0, 255}, 0);  // the show goes on
+
+    // The file appears: the mask is read and applied without touching the filter.
+    write_mask(dir / "gone.pam.new");
+    std::filesystem::rename(dir / "gone.pam.new", dir / "gone.pam");
+    REQUIRE(eventually([&] { return source->status().ok(); }));
+    check_pixel(rig.draw(source), 5, 5, {0, 0, 0, 0}, 0);
+    check_pixel(rig.draw(source), 15, 5, {255, 0, 0, 255}, 0);
 
     auto unset = filtered(solid(40, 10, {255, 0, 0, 255}), "mask_blend", nlohmann::json::object());
     CHECK_THAT(unset->status().message, Catch::Contains("no file chosen"));
