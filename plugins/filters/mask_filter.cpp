@@ -13,8 +13,10 @@ MaskBlendFilter::MaskBlendFilter(const MaskBlend& settings)
           settings.image,
           [](const std::filesystem::path& path) -> std::variant<Image, std::string> {
               const ImageDecodeResult decoded = decode_image_file(path);
-              if (!decoded.image)
-                  return "mask image: " + decoded.error;
+              if (!decoded.image) {
+                  // The decoder's messages begin "image: ".
+                  return "mask " + decoded.error;
+              }
               return Image{decoded.image->frames.front(),
                            decoded.image->alpha == FramePainter::Alpha::premultiplied};
           },
