@@ -62,40 +62,78 @@ FilteredSource::FilteredSource(std::shared_ptr<Source> source,
       video_filters_(std::move(video_filters)),
       audio_filters_(std::move(audio_filters)) {}
 
+PictureSize FilteredSource::filtered_size() const {
+    PictureSize size{source_->width(), source_->height()};
+    for (const auto& filter : video_filters_) {
+        if (size.width <= 0 || size.height <= 0)
+            return {};
+        size = filter->output_size(size);
+    }
+    return size;
+}
+
+SourceStatus FilteredSource::status() const {
+    SourceStatus status = source_->status();
+    if (!status.ok())
+        return status;
+    for (const auto& filter : video_filters_) {
+        if (status = filter->status(); !status.ok())
+            return status;
+    }
+    for (const auto& filter : audio_filters_) {
+        if (status = filter->status(); !status.ok())
+            return status;
+    }
+    return {};
+}
+
+RenderTarget& FilteredSource::target_of(PictureSize size, const RenderTarget* busy) {
+    for (Target& each : targets_) {
+        if (each.target.get() != busy && each.target->width() == size.width &&
+            each.target->height() == size.height) {
+            each.used = true;
+            return *each.target;
+        }
+    }
+    targets_.push_back({std::make_unique<RenderTarget>(GL_RGBA8, size.width, size.height), true});
+    return *targets_.back().target;
+}
+
 void FilteredSource::render_video(VideoRenderContext& context) {
     if (video_filters_.empty()) {
         source_->render_video(context);
         return;
     }
-    const int width = source_->width();
-    const int height = source_->height();
-    if (width <= 0 || height <= 0)
+    PictureSize size{source_->width(), source_->height()};
+    if (size.width <= 0 || size.height <= 0)
         return;
-    int result = 0;
+    RenderTarget* current = nullptr;
     {
         const BoundTarget restore;
-        for (auto& target : targets_) {
-            if (!target || target->width() != width || target->height() != height)
-                target.emplace(GL_RGBA8, width, height);
-        }
-        clear_transparent(*targets_[0]);
-        VideoRenderContext unfiltered{context.painter, full_picture(width, height),
+        for (Target& each : targets_)
+            each.used = false;
+        current = &target_of(size, nullptr);
+        clear_transparent(*current);
+        VideoRenderContext unfiltered{context.painter, full_picture(size.width, size.height),
                                       context.frame_index, context.pts_ns, context.frame_rate};
         source_->render_video(unfiltered);
-        int current = 0;
         for (auto& filter : video_filters_) {
-            clear_transparent(*targets_[1 - current]);
-            VideoFilterContext filter_context{context.painter, targets_[current]->texture(),
-                                              context.pts_ns};
+            size = filter->output_size(size);
+            if (size.width <= 0 || size.height <= 0)
+                return;  // cropped away: nothing to show
+            RenderTarget& next = target_of(size, current);
+            clear_transparent(next);
+            VideoFilterContext filter_context{context.painter, current->texture(), context.pts_ns};
             filter->render(filter_context);
-            current = 1 - current;
+            current = &next;
         }
-        result = current;
+        // Targets of sizes no longer made (the source or a setting changed) go.
+        std::erase_if(targets_, [](const Target& each) { return !each.used; });
     }
     if (!program_)
         program_ = context.painter.make_program(kResultShader);
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, targets_[result]->texture().id());
+    glBindTexture(GL_TEXTURE_2D, current->texture().id());
     program_->use();
     program_->set("u_texture", 0);
     context.painter.draw(*program_, context.geometry);
@@ -106,8 +144,7 @@ void FilteredSource::release_gpu() {
     source_->release_gpu();
     for (auto& filter : video_filters_)
         filter->release_gpu();
-    for (auto& target : targets_)
-        target.reset();
+    targets_.clear();
     program_.reset();
 }
 

@@ -1,11 +1,11 @@
 // A source with filters: draws the source into a picture of its own size, runs the picture
-// filters over it in order (ping-ponging between two targets) and draws the result where the
-// item goes; runs the sound filters over each tick of its sound. Everything else (size,
-// status) is the source's own, so the mixers and the window see just a source.
+// filters over it in order (each into a target of the size it makes, ping-ponging between
+// targets) and draws the result where the item goes; runs the sound filters over each tick of
+// its sound. Its size is what the filters make of the source's; its status is the source's,
+// or the first filter's problem. The mixers and the window see just a source.
 #pragma once
 
 #include <memory>
-#include <optional>
 #include <vector>
 
 #include "core/scene/filter.hpp"
@@ -23,20 +23,30 @@ public:
                    std::vector<std::unique_ptr<AudioFilter>> audio_filters);
 
     unsigned capabilities() const override { return source_->capabilities(); }
-    int width() const override { return source_->width(); }
-    int height() const override { return source_->height(); }
+    int width() const override { return filtered_size().width; }
+    int height() const override { return filtered_size().height; }
     void render_video(VideoRenderContext& context) override;
     void release_gpu() override;
     void render_audio(AudioRenderContext& context) override;
-    SourceStatus status() const override { return source_->status(); }
+    SourceStatus status() const override;
 
     const std::shared_ptr<Source>& unfiltered() const { return source_; }
 
 private:
+    struct Target {
+        std::unique_ptr<RenderTarget> target;
+        bool used = false;  // in the frame being drawn
+    };
+    PictureSize filtered_size() const;
+    /// A target of `size` other than `busy` (the picture being read), made when there is none.
+    RenderTarget& target_of(PictureSize size, const RenderTarget* busy);
+
     std::shared_ptr<Source> source_;
-    std::vector<std::unique_ptr<VideoFilter>> video_filters_;  // video thread
-    std::vector<std::unique_ptr<AudioFilter>> audio_filters_;  // audio thread
-    std::optional<RenderTarget> targets_[2];                   // video thread
+    // The vectors themselves never change after construction: render_video, render_audio and
+    // status read them from their own threads; each filter is used by one thread.
+    std::vector<std::unique_ptr<VideoFilter>> video_filters_;  // rendered on the video thread
+    std::vector<std::unique_ptr<AudioFilter>> audio_filters_;  // run on the audio thread
+    std::vector<Target> targets_;                              // video thread
     std::unique_ptr<GlProgram> program_;                       // draws the result
 };
 

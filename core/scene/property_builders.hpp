@@ -2,6 +2,7 @@
 // schema reads as a list of settings rather than field-by-field assignments.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -42,6 +43,13 @@ inline Property number(std::string key, std::string label, double value, double 
 inline Property boolean(std::string key, std::string label, bool value,
                         std::string description = {}) {
     return make(std::move(key), std::move(label), PropertyType::boolean, value,
+                std::move(description));
+}
+
+/// `value` is 0xAARRGGBB.
+inline Property color(std::string key, std::string label, uint32_t value,
+                      std::string description = {}) {
+    return make(std::move(key), std::move(label), PropertyType::color, value,
                 std::move(description));
 }
 

@@ -27,6 +27,11 @@ float per_sample(double ms) {
     return float(std::max(ms, 0.01) * kAudioSampleRate / 1000.0);
 }
 
+/// The per-sample coefficient of a one-pole follower with time constant `ms`.
+float follow(double ms) {
+    return float(1.0 - std::exp(-1.0 / per_sample(ms)));
+}
+
 }  // namespace
 
 GainFilter::GainFilter(double gain_db) : gain_(amplitude(gain_db)) {}
@@ -62,7 +67,7 @@ void NoiseGateFilter::process(AudioBlock& block) {
 
 LimiterFilter::LimiterFilter(Limiter settings)
     : threshold_(amplitude(std::min(settings.threshold_dbfs, 0.0))),
-      release_(float(1.0 - std::exp(-1.0 / per_sample(settings.release_ms)))) {}
+      release_(follow(settings.release_ms)) {}
 
 void LimiterFilter::process(AudioBlock& block) {
     for (int i = 0; i < block.frames; ++i) {
@@ -71,6 +76,28 @@ void LimiterFilter::process(AudioBlock& block) {
         gain_ = needed < gain_ ? needed : gain_ + (1.0f - gain_) * release_;
         gain_ = std::min(gain_, needed);
         scale_at(block, i, gain_);
+    }
+}
+
+CompressorFilter::CompressorFilter(Compressor settings)
+    : threshold_(amplitude(settings.threshold_dbfs)),
+      threshold_db_(float(settings.threshold_dbfs)),
+      slope_(float(1.0 - 1.0 / std::max(settings.ratio, 1.0))),
+      attack_(follow(settings.attack_ms)),
+      release_(follow(settings.release_ms)),
+      output_gain_(amplitude(settings.output_gain_db)) {}
+
+void CompressorFilter::process(AudioBlock& block) {
+    for (int i = 0; i < block.frames; ++i) {
+        const float peak = peak_at(block, i);
+        envelope_ += (peak - envelope_) * (peak > envelope_ ? attack_ : release_);
+        float gain = output_gain_;
+        // Below the threshold nothing is computed: quiet sound passes bit for bit.
+        if (envelope_ > threshold_) {
+            const float over_db = 20.0f * std::log10(envelope_) - threshold_db_;
+            gain *= std::pow(10.0f, -over_db * slope_ / 20.0f);
+        }
+        scale_at(block, i, gain);
     }
 }
 

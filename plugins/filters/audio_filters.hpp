@@ -58,4 +58,29 @@ private:
     float gain_ = 1;
 };
 
+struct Compressor {
+    double ratio = 10;            ///< 4 means 4 dB over the threshold come out as 1 dB over
+    double threshold_dbfs = -18;  ///< where reduction starts
+    double attack_ms = 6;         ///< how fast the level follower rises
+    double release_ms = 60;       ///< how fast it falls
+    double output_gain_db = 0;    ///< make-up gain after the reduction
+};
+
+/// Turns down what is louder than the threshold by the ratio: the level is a peak follower
+/// with attack and release, the reduction is computed in dB from it.
+class CompressorFilter : public AudioFilter {
+public:
+    explicit CompressorFilter(Compressor settings);
+    void process(AudioBlock& block) override;
+
+private:
+    float threshold_;  // amplitude
+    float threshold_db_;
+    float slope_;    // dB of reduction per dB over the threshold: 1 - 1 / ratio
+    float attack_;   // per-sample approach of the level follower while rising
+    float release_;  // while falling
+    float output_gain_;
+    float envelope_ = 0;
+};
+
 }  // namespace lm

@@ -1,5 +1,7 @@
 #include "core/plugin/plugin_api.hpp"
 #include "plugins/filters/filters_types.hpp"
 
-LM_DECLARE_PLUGIN("filters", "Colour correction, chroma key, gain, noise gate, limiter",
+LM_DECLARE_PLUGIN("filters",
+                  "Picture filters (colour, keys, crop, sharpen, scroll, mask, LUT) and sound "
+                  "filters (gain, gate, limiter, compressor, noise suppression, sync offset)",
                   lm::register_filter_types)

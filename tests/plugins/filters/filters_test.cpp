@@ -12,6 +12,7 @@
 #include "core/video/frame_painter.hpp"
 #include "core/video/video_mixer.hpp"
 #include "plugins/filters/filters_types.hpp"
+#include "tests/plugins/filters/filter_test_support.hpp"
 
 using namespace lm;
 
@@ -152,6 +153,21 @@ TEST_CASE("chroma key makes the key colour transparent and leaves skin tones alo
     check_colour(centre_of({blue_background, filtered(std::make_shared<SolidSource>(224, 172, 105),
                                                       "chroma_key", nlohmann::json::object())}),
                  {224, 172, 105}, 4);
+}
+
+TEST_CASE("in the running mixer, a LUT grades the picture and a bad one changes nothing",
+          "[filters][gpu]") {
+    test::TempDir dir;
+    test::write_file(dir / "invert.cube",
+                     "LUT_3D_SIZE 2\n1 1 1\n0 1 1\n1 0 1\n0 0 1\n1 1 0\n0 1 0\n1 0 0\n0 0 0\n");
+    test::write_file(dir / "bad.cube", "LUT_3D_SIZE 2\n1 1 1\n");
+    check_colour(centre_of({filtered(std::make_shared<SolidSource>(255, 0, 0), "lut",
+                                     {{"file", (dir / "invert.cube").string()}})}),
+                 {0, 255, 255});
+    auto bad = filtered(std::make_shared<SolidSource>(255, 0, 0), "lut",
+                        {{"file", (dir / "bad.cube").string()}});
+    CHECK_THAT(bad->status().message, Catch::Contains("1 entries where LUT_3D_SIZE 2 needs 8"));
+    check_colour(centre_of({bad}), {255, 0, 0});  // the show goes on, ungraded
 }
 
 TEST_CASE("gain, noise gate and limiter change the level as set", "[filters]") {

@@ -1,72 +1,22 @@
-#include "plugins/filters/video_filters.hpp"
+#include "plugins/filters/key_filters.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace lm {
+namespace {
 
-void ShaderFilter::render(VideoFilterContext& context) {
-    if (!program_)
-        program_ = context.painter.make_program(fragment_shader());
-    const auto width = float(context.input.width());
-    const auto height = float(context.input.height());
-    QuadGeometry geometry;
-    geometry.canvas_width = geometry.source_width = width;
-    geometry.canvas_height = geometry.source_height = height;
-    geometry.source_rect = {0, 0, width, height};
-    glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, context.input.id());
-    program_->use();
-    program_->set("u_texture", 0);
-    set_uniforms(*program_);
-    context.painter.draw(*program_, geometry, QuadPainter::Blend::over);
-    glBindTexture(GL_TEXTURE_2D, 0);
+struct Rgb {
+    float r = 0;
+    float g = 0;
+    float b = 0;
+};
+
+Rgb rgb_of(uint32_t argb) {
+    return {float((argb >> 16) & 0xff) / 255.0f, float((argb >> 8) & 0xff) / 255.0f,
+            float(argb & 0xff) / 255.0f};
 }
 
-// Works on straight colour (un-premultiplied), then premultiplies again.
-std::string_view ColorCorrectionFilter::fragment_shader() const {
-    return R"(#version 330 core
-uniform sampler2D u_texture;
-uniform float u_brightness;
-uniform float u_contrast;
-uniform float u_saturation;
-uniform float u_gamma;
-uniform float u_hue;
-uniform float u_opacity;
-in vec2 v_source_px;
-in vec2 v_uv;
-out vec4 frag_color;
-vec3 rotate_hue(vec3 c, float angle) {
-    // Rodrigues' rotation about the grey axis.
-    const vec3 k = vec3(0.57735);
-    float cosa = cos(angle);
-    return c * cosa + cross(k, c) * sin(angle) + k * dot(k, c) * (1.0 - cosa);
-}
-void main() {
-    vec4 p = texture(u_texture, v_uv);
-    if (p.a <= 0.0) { frag_color = vec4(0.0); return; }
-    vec3 c = p.rgb / p.a;
-    c = pow(max(c, vec3(0.0)), vec3(exp(-u_gamma)));
-    c = (c - 0.5) * (1.0 + u_contrast) + 0.5;
-    c = c + u_brightness;
-    float luma = dot(c, vec3(0.2126, 0.7152, 0.0722));
-    c = mix(vec3(luma), c, 1.0 + u_saturation);
-    c = rotate_hue(c, u_hue);
-    c = clamp(c, 0.0, 1.0);
-    float a = p.a * u_opacity;
-    frag_color = vec4(c * a, a);
-}
-)";
-}
-
-void ColorCorrectionFilter::set_uniforms(GlProgram& program) const {
-    program.set("u_brightness", float(settings_.brightness));
-    program.set("u_contrast", float(settings_.contrast));
-    program.set("u_saturation", float(settings_.saturation));
-    program.set("u_gamma", float(settings_.gamma));
-    program.set("u_hue", float(settings_.hue_degrees * M_PI / 180.0));
-    program.set("u_opacity", float(settings_.opacity));
-}
+}  // namespace
 
 // Keys on chroma (Cb, Cr) at full brightness, so shadows on the green screen key out too.
 std::string_view ChromaKeyFilter::fragment_shader() const {
@@ -105,7 +55,7 @@ void main() {
 )";
 }
 
-void ChromaKeyFilter::set_uniforms(GlProgram& program) const {
+void ChromaKeyFilter::set_uniforms(GlProgram& program, const VideoFilterContext&) {
     // At full brightness, as the shader compares pixels.
     const double r8 = double((settings_.key_color >> 16) & 0xff) / 255.0;
     const double g8 = double((settings_.key_color >> 8) & 0xff) / 255.0;
@@ -121,6 +71,38 @@ void ChromaKeyFilter::set_uniforms(GlProgram& program) const {
     program.set("u_similarity", float(settings_.similarity * 0.6));
     program.set("u_smoothness", float(settings_.smoothness * 0.6));
     program.set("u_spill", float(settings_.spill * 0.6));
+}
+
+// Compares straight colour in RGB, so only the colour itself (and what is within
+// `similarity` of it) goes.
+std::string_view ColorKeyFilter::fragment_shader() const {
+    return R"(#version 330 core
+uniform sampler2D u_texture;
+uniform vec4 u_key_rgb;  // rgb used
+uniform float u_similarity;
+uniform float u_smoothness;
+in vec2 v_source_px;
+in vec2 v_uv;
+out vec4 frag_color;
+void main() {
+    vec4 p = texture(u_texture, v_uv);
+    if (p.a <= 0.0) { frag_color = vec4(0.0); return; }
+    vec3 c = p.rgb / p.a;
+    float distance = length(c - u_key_rgb.rgb);
+    // An exact match (distance 0) is always keyed out, however small the similarity.
+    float keep = distance <= u_similarity
+                     ? 0.0
+                     : smoothstep(u_similarity, u_similarity + u_smoothness, distance);
+    frag_color = p * keep;
+}
+)";
+}
+
+void ColorKeyFilter::set_uniforms(GlProgram& program, const VideoFilterContext&) {
+    const Rgb key = rgb_of(settings_.key_color);
+    program.set("u_key_rgb", key.r, key.g, key.b, 0.0f);
+    program.set("u_similarity", float(settings_.similarity));
+    program.set("u_smoothness", float(std::max(settings_.smoothness, 1e-4)));
 }
 
 }  // namespace lm
