@@ -3,19 +3,25 @@
 // queue stays empty, it climbs back towards the creator's target in steps.
 //
 // OBS lowers on congestion too, but climbs back by 10% every 4 s, so a link that recovers
-// after a 50% dip waits about 20 s for full quality. Here each step is 10% of the target
-// every second the queue stayed empty, so the same climb takes about 5 s; a step that
-// overshoots a link that has not recovered is caught by the queue within a second or two,
-// long before anything is dropped (the SendQueue sheds only past 700 ms).
+// after a 50% dip waits about 20 s for full quality. Here the climb is quick up to the rate
+// the link last carried (10% of the target every second of calm), then probes beyond it with
+// steps that double while the link keeps up (5%, 10%, 20%... of the target): a link that
+// recovered is back at full rate in seconds, one that did not is overshot by little. The
+// socket and the network hold most of a second of stream before the queue shows a thing, so
+// climbing fast past a known limit would fill them unseen and the queue would grow past the
+// drop limit before the controller could answer.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 
 namespace lm {
 
 struct BitrateControllerOptions {
     /// Queued media time that means "the link is behind": lower the bitrate.
-    double lower_above_s = 0.25;
+    double lower_above_s = 0.15;
+    /// When lowering, leave room to drain what is queued within this many seconds.
+    double drain_within_s = 4.0;
     /// Queued media time below which the link "keeps up": climbing is allowed.
     double raise_below_s = 0.05;
     /// How long the link must keep up before each step up.
@@ -25,8 +31,11 @@ struct BitrateControllerOptions {
     double hold_after_lowering_s = 3.0;
     /// Without a measured link rate, a lowering multiplies the bitrate by this.
     double blind_cut = 0.5;
-    /// Each step up, as a fraction of the target.
+    /// Each step up, as a fraction of the target, below the rate the link last carried.
     double raise_step = 0.10;
+    /// The first step beyond the rate the link last carried, as a fraction of the target;
+    /// each probe that holds doubles the next.
+    double probe_step = 0.05;
     /// Share of the measured link rate the stream may take when lowering (TCP and container
     /// overhead, and room for the queue to drain).
     double link_share = 0.85;
@@ -54,6 +63,8 @@ public:
     int current_kbps() const { return current_kbps_; }
     int target_kbps() const { return target_kbps_; }
     int floor_kbps() const { return floor_kbps_; }
+    /// The video rate the link carried when it last fell behind; 0 when none is known.
+    int ceiling_kbps() const { return int(std::lround(ceiling_kbps_)); }
 
 private:
     int change_to(double now_s, int kbps);
@@ -66,6 +77,10 @@ private:
     double last_change_s_ = -1e9;
     double last_lowering_s_ = -1e9;
     double keeping_up_since_s_ = -1;
+    /// The video rate the link carried when it last fell behind (0: no limit known).
+    double ceiling_kbps_ = 0;
+    /// The next step beyond the ceiling.
+    double probe_kbps_ = 0;
 };
 
 }  // namespace lm
