@@ -96,6 +96,12 @@ void OutputRunner::interrupt() {
     queue_.close();
 }
 
+ReplaySaved OutputRunner::save_replay() {
+    if (state_.load() != OutputState::running)
+        throw OutputError(fmt::format("{} is {}", name_, to_string(state_.load())));
+    return output_->save_replay();
+}
+
 OutputCounters OutputRunner::counters() const {
     OutputCounters counters;
     counters.name = name_;
@@ -109,6 +115,7 @@ OutputCounters OutputRunner::counters() const {
     counters.congestion = queue_.congestion();
     counters.buffered_ms = queue_.buffered_seconds() * 1000;
     counters.reconnects = reconnects_.load();
+    counters.replay = output_->replay_status();
     std::lock_guard lock(mutex_);
     counters.error = error_;
     counters.link_kbps = link_kbps_;

@@ -56,6 +56,8 @@ struct OutputCounters {
     /// Share of the last window the writer spent blocked in write(), 0..1: writes start
     /// blocking as the link nears its capacity, before any queue forms.
     double send_busy = 0;
+    /// A replay buffer's fill and saves; nothing for other outputs.
+    std::optional<ReplayStatus> replay;
 };
 
 struct OutputRunnerOptions {
@@ -92,6 +94,12 @@ public:
     bool failed() const { return state_.load() == OutputState::failed; }
     /// A network destination the runner reconnects when it drops.
     bool reconnectable() const { return output_->reconnectable(); }
+    /// A replay buffer (Output::keeps_replay).
+    bool keeps_replay() const { return output_->keeps_replay(); }
+    /// Saves the replay buffer's window into a new file (Output::save_replay); blocks the
+    /// calling thread until it is written, never the writer thread. Throws OutputError,
+    /// also when the output is not running. MT safe.
+    ReplaySaved save_replay();
 
 private:
     void run();
