@@ -110,6 +110,17 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
                  throw UsageError("--hls: give it only once");
              options.hls_folder = v;
          }},
+        {"--replay-buffer",
+         [&](const std::string& v) {
+             options.replay_buffer_s = parse_number("--replay-buffer", v, 1, 3600);
+         }},
+        {"--replay-folder", [&](const std::string& v) { options.replay_folder = v; }},
+        {"--replay-format",
+         [&](const std::string& v) {
+             if (v != "mkv" && v != "mp4" && v != "flv")
+                 throw UsageError(fmt::format("--replay-format '{}': use mkv, mp4 or flv", v));
+             options.replay_format = v;
+         }},
         {"--duration",
          [&](const std::string& v) {
              options.duration_s = parse_number("--duration", v, 0.1, 366.0 * 24 * 3600);
@@ -188,6 +199,8 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
             "already be past the cap",
             options.reconnect_max_delay_s, options.reconnect_delay_s));
     }
+    if (options.replay_folder && options.replay_buffer_s <= 0)
+        throw UsageError("--replay-folder: add --replay-buffer SECONDS");
     if (!options.record_path && options.record_split_time_s > 0)
         throw UsageError("--record-split-time: add --record FILE");
     if (!options.record_path && options.record_split_size_mb > 0)
@@ -200,7 +213,8 @@ std::string usage_text() {
 
 Live Machine, a broadcasting studio. Without --headless it opens the studio window.
 
-Headless streaming and recording (at least one of --stream / --record / --hls):
+Headless streaming and recording (at least one of --stream / --record / --hls /
+--replay-buffer):
   --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
   --trust-cert FILE      for rtmps://, also trust the certificates in this PEM file (a
                          self-signed server's own certificate, a private CA)
@@ -210,6 +224,11 @@ Headless streaming and recording (at least one of --stream / --record / --hls):
                          first keyframe after every SECONDS
   --record-split-size MB split it when a part reaches MB megabytes (1 MB = 1,000,000 bytes)
   --hls FOLDER           write HLS (stream.m3u8 and 2 s segments) into FOLDER, for a web server
+  --replay-buffer SECONDS
+                         keep the last SECONDS of the encode in memory; SIGUSR1 saves them
+                         as replay-YYYY-MM-DD_HH-MM-SS.mkv
+  --replay-folder DIR    where saved replays go (default: the current folder)
+  --replay-format EXT    mkv (default), mp4 or flv
   --duration SECONDS     stop after this much stream time (default: until Ctrl-C / SIGTERM)
   --collection FILE      scene collection to show (default: the test pattern with its beep)
 
@@ -240,6 +259,9 @@ Other:
   --list-encoders        list the video encoders and whether each can run here
   --version              print the version
   --help                 print this help
+
+Signals: SIGINT/SIGTERM stop cleanly; SIGUSR1 saves a replay; SIGUSR2 pauses or resumes a
+recording (only without --stream).
 
 Exit codes: 0 done, 1 could not start, 2 bad command line, 3 a destination failed on the way.
 )";

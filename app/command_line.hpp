@@ -27,7 +27,10 @@ struct CommandLineOptions {
     double record_split_time_s = 0;  ///< 0: one file
     int record_split_size_mb = 0;    ///< 0: no size limit
     std::optional<std::string> hls_folder;
-    double duration_s = 0;  ///< 0: until stopped
+    double replay_buffer_s = 0;  ///< --replay-buffer: seconds kept; 0: no replay buffer
+    std::optional<std::string> replay_folder;
+    std::string replay_format = "mkv";  ///< --replay-format: mkv, mp4 or flv
+    double duration_s = 0;              ///< 0: until stopped
     std::optional<std::string> collection_path;
     VideoFormat video;
     int video_bitrate_kbps = 2500;

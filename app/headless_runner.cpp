@@ -24,6 +24,9 @@
 namespace lm {
 namespace {
 
+/// The output group Studio::start runs.
+constexpr const char* kCommandLineGroup = "main";
+
 void print_error(const std::string& message) {
     std::cerr << "livemachine: " << message << "\n";
 }
@@ -96,24 +99,65 @@ std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
     }
     if (options.hls_folder)
         requests.push_back({"hls", {{"folder", *options.hls_folder}}});
+    if (options.replay_buffer_s > 0) {
+        requests.push_back({"replay_buffer",
+                            {{"seconds", options.replay_buffer_s},
+                             {"folder", options.replay_folder.value_or(".")},
+                             {"format", options.replay_format}}});
+    }
     return requests;
 }
 
-int open_stop_signals() {
+/// The signals the command line acts on: stop (SIGINT, SIGTERM), save a replay (SIGUSR1),
+/// pause or resume the recording (SIGUSR2).
+sigset_t control_signals() {
     sigset_t signals;
     sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
+    for (int signal : {SIGINT, SIGTERM, SIGUSR1, SIGUSR2})
+        sigaddset(&signals, signal);
+    return signals;
+}
+
+/// SIGUSR2: pauses the recording, or resumes it; says which on stdout.
+void toggle_pause(Studio& studio) {
+    try {
+        if (studio.group_state(kCommandLineGroup) == GroupState::paused) {
+            studio.resume_group(kCommandLineGroup);
+            std::cout << "recording resumed" << std::endl;
+        } else {
+            studio.pause_group(kCommandLineGroup);
+            std::cout << "recording paused" << std::endl;
+        }
+    } catch (const StudioError& e) {
+        print_error(fmt::format("SIGUSR2: {}", e.what()));
+    }
+}
+
+int open_control_signals() {
+    const sigset_t signals = control_signals();
     return signalfd(-1, &signals, SFD_CLOEXEC);
 }
 
-/// Waits up to `timeout_ms` for SIGINT/SIGTERM; true when one arrived.
-bool stop_signal_arrived(int signal_fd, int timeout_ms) {
+/// Waits up to `timeout_ms` for one of the control signals; returns it, or 0.
+int next_signal(int signal_fd, int timeout_ms) {
     pollfd fd{signal_fd, POLLIN, 0};
     if (poll(&fd, 1, timeout_ms) <= 0)
-        return false;
+        return 0;
     signalfd_siginfo info{};
-    return read(signal_fd, &info, sizeof info) == sizeof info;
+    if (read(signal_fd, &info, sizeof info) != sizeof info)
+        return 0;
+    return int(info.ssi_signo);
+}
+
+/// SIGUSR1: saves the replay buffer's window; says where on stdout, or why not on stderr.
+void save_replay(Studio& studio) {
+    try {
+        for (const ReplaySaved& saved : studio.save_replay(kCommandLineGroup))
+            std::cout << fmt::format("replay saved: {} ({:.1f} s)", saved.path, saved.duration_s)
+                      << std::endl;
+    } catch (const StudioError& e) {
+        print_error(fmt::format("replay not saved: {}", e.what()));
+    }
 }
 
 void write_stats_json(const std::string& path, const StatsSnapshot& stats) {
@@ -125,19 +169,17 @@ void write_stats_json(const std::string& path, const StatsSnapshot& stats) {
 
 }  // namespace
 
-void block_stop_signals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
+void block_control_signals() {
+    const sigset_t signals = control_signals();
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 }
 
 int run_headless(const CommandLineOptions& options) {
-    if (options.stream_urls.empty() && !options.record_path && !options.hls_folder) {
+    if (options.stream_urls.empty() && !options.record_path && !options.hls_folder &&
+        options.replay_buffer_s <= 0) {
         print_error(
-            "--headless needs something to do: add --stream URL, --record FILE and/or --hls "
-            "FOLDER");
+            "--headless needs something to do: add --stream URL, --record FILE, --hls FOLDER "
+            "and/or --replay-buffer SECONDS");
         return kExitUsage;
     }
 
@@ -171,7 +213,7 @@ int run_headless(const CommandLineOptions& options) {
         return kExitStartFailed;
     }
 
-    const int signal_fd = open_stop_signals();
+    const int signal_fd = open_control_signals();
     std::optional<Studio> studio;
     std::vector<OutputOpenResult> opened;
     try {
@@ -198,7 +240,12 @@ int run_headless(const CommandLineOptions& options) {
     std::shared_ptr<const StatsSnapshot> printed;
     bool stopping = false;
     while (!studio->wait_finished(std::chrono::milliseconds(0))) {
-        if (stop_signal_arrived(signal_fd, 100)) {
+        const int signal = next_signal(signal_fd, 100);
+        if (signal == SIGUSR1) {
+            save_replay(*studio);
+        } else if (signal == SIGUSR2) {
+            toggle_pause(*studio);
+        } else if (signal == SIGINT || signal == SIGTERM) {
             if (stopping) {
                 // The user asked twice: no trailers, no waiting on a dead server. What was
                 // written stays playable (MKV and fragmented MP4 need no trailer to play).

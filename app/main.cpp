@@ -14,7 +14,7 @@ extern "C" {
 #include "app/headless_runner.hpp"
 
 int main(int argc, char** argv) {
-    lm::block_stop_signals();
+    lm::block_control_signals();
     // Our own messages say what failed; FFmpeg's would repeat them in its own words.
     av_log_set_level(AV_LOG_QUIET);
     auto logger = spdlog::stderr_logger_mt("livemachine");

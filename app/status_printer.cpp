@@ -19,6 +19,8 @@ std::string output_notes(const StatsSnapshot& stats) {
                        ? fmt::format("reconnecting in {:.0f} s (try {})",
                                      std::ceil(c.reconnect_in_s), c.reconnect_attempt)
                        : fmt::format("reconnecting (try {})", c.reconnect_attempt);
+        } else if (c.state == OutputState::running && output.paused) {
+            note = "paused";
         } else if (c.state == OutputState::running && c.congestion >= 0.1) {
             note = fmt::format("congestion {:.2f}", c.congestion);
         }
@@ -54,22 +56,30 @@ std::string format_status_line(const StatsSnapshot& stats) {
 nlohmann::json stats_to_json(const StatsSnapshot& stats) {
     nlohmann::json outputs = nlohmann::json::array();
     for (const OutputStats& output : stats.outputs) {
-        outputs.push_back({{"name", output.counters.name},
-                           {"type", output.counters.type},
-                           {"state", to_string(output.counters.state)},
-                           {"frames_dropped", output.counters.frames_dropped},
-                           {"audio_packets_dropped", output.counters.audio_packets_dropped},
-                           {"reconnects", output.counters.reconnects},
-                           {"congestion", output.counters.congestion},
-                           {"buffered_ms", output.counters.buffered_ms},
-                           {"video_kbps", output.video_kbps},
-                           {"frames_written", output.counters.video_frames_written},
-                           {"bytes", output.counters.bytes},
-                           {"average_kbps", output.average_kbps},
-                           {"latency_ms_avg", output.counters.latency_ms_avg},
-                           {"latency_ms_max", output.counters.latency_ms_max},
-                           {"error", output.counters.error},
-                           {"warning", output.counters.warning}});
+        nlohmann::json entry = {{"name", output.counters.name},
+                                {"type", output.counters.type},
+                                {"state", to_string(output.counters.state)},
+                                {"frames_dropped", output.counters.frames_dropped},
+                                {"audio_packets_dropped", output.counters.audio_packets_dropped},
+                                {"reconnects", output.counters.reconnects},
+                                {"congestion", output.counters.congestion},
+                                {"buffered_ms", output.counters.buffered_ms},
+                                {"video_kbps", output.video_kbps},
+                                {"frames_written", output.counters.video_frames_written},
+                                {"bytes", output.counters.bytes},
+                                {"average_kbps", output.average_kbps},
+                                {"latency_ms_avg", output.counters.latency_ms_avg},
+                                {"latency_ms_max", output.counters.latency_ms_max},
+                                {"error", output.counters.error},
+                                {"warning", output.counters.warning},
+                                {"paused", output.paused}};
+        if (const auto& replay = output.counters.replay) {
+            entry["replay"] = {{"seconds", replay->capacity_s},
+                               {"window_s", replay->window_s},
+                               {"window_bytes", replay->window_bytes},
+                               {"saved", replay->saved}};
+        }
+        outputs.push_back(std::move(entry));
     }
     return {{"duration_s", stats.elapsed_s},
             {"frames_rendered", stats.frames_rendered},

@@ -97,8 +97,15 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     const auto queue_capacity = size_t(kOutputBufferSeconds * (fps + audio_blocks_per_second));
     video_kbps_ = video_encoder_->stream_info().bitrate_kbps;
     size_t network_outputs = 0;
-    for (const auto& output : outputs)
-        network_outputs += output->reconnectable() ? 1 : 0;
+    for (const auto& output : outputs) {
+        if (!output->reconnectable())
+            continue;
+        if (network_outputs++ == 0)
+            network_destination_ = output->display_name();
+    }
+    // Only recordings pause: a stream's viewers would be left waiting (OBS does the same).
+    if (network_outputs == 0)
+        pauses_ = std::make_shared<PauseSchedule>(settings.video.frame_rate);
     // Whether dynamic bitrate will follow the network destinations (see follow_network).
     follows_network_ = settings.network.dynamic_bitrate && video_kbps_.load() > 0 &&
                        (network_outputs == 1 || settings.network.follow_slowest);
@@ -164,13 +171,91 @@ void OutputGroup::stop() {
         for (auto& runner : runners_)
             runner->interrupt();
     }
-    if (state_ == GroupState::opening || state_ == GroupState::running)
+    if (state_ == GroupState::opening || state_ == GroupState::running ||
+        state_ == GroupState::paused)
         state_ = GroupState::stopping;
 }
 
 bool OutputGroup::wait_finished(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
     return changed_.wait_for(lock, timeout, [&] { return state_ == GroupState::finished; });
+}
+
+std::vector<ReplaySaved> OutputGroup::save_replay() {
+    std::vector<std::shared_ptr<OutputRunner>> buffers;
+    for (auto& runner : runners_) {
+        if (runner->keeps_replay())
+            buffers.push_back(runner);
+    }
+    if (buffers.empty()) {
+        throw StudioError(StudioError::Kind::invalid_settings,
+                          fmt::format("'{}' has no replay buffer", name_));
+    }
+    if (const GroupState now = state(); now != GroupState::running) {
+        throw StudioError(StudioError::Kind::not_now,
+                          fmt::format("'{}' is {}: no replay to save", name_, to_string(now)));
+    }
+    std::vector<ReplaySaved> saved;
+    for (auto& runner : buffers) {
+        try {
+            saved.push_back(runner->save_replay());
+        } catch (const OutputError& e) {
+            throw StudioError(StudioError::Kind::not_now, e.what());
+        }
+    }
+    return saved;
+}
+
+void OutputGroup::pause() {
+    if (!pauses_) {
+        throw StudioError(StudioError::Kind::invalid_settings,
+                          fmt::format("'{}' cannot pause: it streams to {} (only recordings pause)",
+                                      name_, network_destination_));
+    }
+    {
+        std::lock_guard lock(mutex_);
+        if (state_ == GroupState::paused)
+            throw StudioError(StudioError::Kind::not_now,
+                              fmt::format("'{}' is paused already", name_));
+        if (state_ != GroupState::running || !joined_video_) {
+            throw StudioError(
+                StudioError::Kind::not_now,
+                fmt::format("'{}' is {}: nothing to pause", name_, to_string(state_)));
+        }
+        // A couple of frames ahead, as when joining: the mixer may be rendering the next frame
+        // already, and the sound at that frame's time has not been mixed yet.
+        const int64_t frame = joined_video_->next_frame_index() + kJoinLeadFrames;
+        const int64_t sample = pauses_->pause_at(frame);
+        joined_video_->skip_for_consumer(video_queue_.get(), frame,
+                                         ConsumerSet<VideoFramePtr>::kOpenEnd);
+        joined_audio_->skip_for_consumer(audio_queue_.get(), sample,
+                                         ConsumerSet<AudioBlockPtr>::kOpenEnd);
+        pause_first_frame_ = frame;
+        pause_first_sample_ = sample;
+        state_ = GroupState::paused;
+    }
+    changed_.notify_all();
+    spdlog::info("{}: paused", name_);
+}
+
+void OutputGroup::resume() {
+    {
+        std::lock_guard lock(mutex_);
+        if (state_ != GroupState::paused || !joined_video_) {
+            throw StudioError(StudioError::Kind::not_now,
+                              fmt::format("'{}' is {}, not paused", name_, to_string(state_)));
+        }
+        const int64_t frame = joined_video_->next_frame_index() + kJoinLeadFrames;
+        const int64_t sample = pauses_->resume_at(frame);
+        joined_video_->skip_for_consumer(video_queue_.get(), pause_first_frame_, frame);
+        // Blocks only partly in the pause are delivered: the audio worker cuts them.
+        joined_audio_->skip_for_consumer(
+            audio_queue_.get(), pause_first_sample_,
+            std::max(pause_first_sample_, sample - kAudioTickFrames + 1));
+        state_ = GroupState::running;
+    }
+    changed_.notify_all();
+    spdlog::info("{}: resumed", name_);
 }
 
 GroupState OutputGroup::state() const {
@@ -264,10 +349,10 @@ void OutputGroup::join_mixers(VideoMixer& video, AudioMixer& audio, double durat
         end_index = first_index + std::llround(duration_s * frame_rate.to_double());
         end_sample = first_sample + std::llround(duration_s * kAudioSampleRate);
     }
-    video_worker_ = std::make_unique<VideoEncodeWorker>(std::move(video_encoder_), video_queue_,
-                                                        fanout, "lm-enc-video", first_index);
-    audio_worker_ = std::make_unique<AudioEncodeWorker>(std::move(audio_encoder_), audio_queue_,
-                                                        fanout, "lm-enc-audio", first_sample);
+    video_worker_ = std::make_unique<VideoEncodeWorker>(
+        std::move(video_encoder_), video_queue_, fanout, "lm-enc-video", first_index, pauses_);
+    audio_worker_ = std::make_unique<AudioEncodeWorker>(
+        std::move(audio_encoder_), audio_queue_, fanout, "lm-enc-audio", first_sample, pauses_);
     video_worker_->start();
     audio_worker_->start();
     video.add_consumer(video_queue_, first_index, end_index);
@@ -332,8 +417,10 @@ void OutputGroup::stop_following_network() {
 void OutputGroup::add_stats(StatsSnapshot& stats, int64_t now_ns) const {
     int64_t running_since_ns = 0;
     const VideoEncodeWorker* video_worker = nullptr;
+    bool paused = false;
     {
         std::lock_guard lock(mutex_);
+        paused = state_ == GroupState::paused;
         running_since_ns = running_since_ns_;
         video_worker = video_worker_.get();  // set once, under the lock, while joining
     }
@@ -349,6 +436,7 @@ void OutputGroup::add_stats(StatsSnapshot& stats, int64_t now_ns) const {
         output.id = first_output_id_ + i;
         output.group = name_;
         output.counters = runners_[i]->counters();
+        output.paused = paused;
         output.video_kbps = video_kbps_.load();
         output.configured_video_kbps = configured_video_kbps_;
         if (running_s > 0)

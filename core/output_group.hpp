@@ -15,6 +15,7 @@
 
 #include "core/audio/audio_mixer.hpp"
 #include "core/encode/encode_worker.hpp"
+#include "core/encode/pause_schedule.hpp"
 #include "core/output/packet_fanout.hpp"
 #include "core/studio.hpp"
 #include "core/video/video_mixer.hpp"
@@ -44,6 +45,19 @@ public:
     void stop();
     /// Waits up to `timeout` for every output to be closed.
     bool wait_finished(std::chrono::milliseconds timeout);
+
+    /// Saves the window of every replay buffer in the group into new files; blocks the
+    /// calling thread until they are written (the encode goes on). Throws StudioError:
+    /// invalid_settings when the group has no replay buffer, not_now when it is not running or
+    /// a save failed. MT safe.
+    std::vector<ReplaySaved> save_replay();
+
+    /// Pauses the encode a couple of frames ahead (see Studio::pause_group). Throws
+    /// StudioError: invalid_settings for a group with a network destination, not_now when not
+    /// running. MT safe.
+    void pause();
+    /// Resumes it a couple of frames ahead. Throws StudioError (not_now when not paused).
+    void resume();
 
     GroupState state() const;
     const std::string& name() const { return name_; }
@@ -78,7 +92,11 @@ private:
     /// and there is one network destination or the creator chose to follow the slowest
     /// (otherwise a slow destination drops frames alone and the others keep full quality).
     bool follows_network_ = false;
-    std::atomic<int> video_kbps_{0};  ///< the video encode's bitrate now (0: fixed, e.g. CRF)
+    std::atomic<int> video_kbps_{0};
+    /// Every destination is a file or folder: the group may pause (pauses_ is set then).
+    std::string network_destination_;  ///< the first network destination's name, if any
+    std::shared_ptr<PauseSchedule>
+        pauses_;  ///< the video encode's bitrate now (0: fixed, e.g. CRF)
 
     mutable std::mutex mutex_;
     std::condition_variable changed_;
@@ -90,6 +108,8 @@ private:
     VideoMixer* joined_video_ = nullptr;      // guarded by mutex_: set while consuming
     AudioMixer* joined_audio_ = nullptr;      // guarded by mutex_
     int64_t running_since_ns_ = 0;            // guarded by mutex_
+    int64_t pause_first_frame_ = 0;           // guarded by mutex_: of the pause going on
+    int64_t pause_first_sample_ = 0;          // guarded by mutex_
 };
 
 }  // namespace lm

@@ -44,6 +44,8 @@ const char* to_string(GroupState state) {
             return "opening";
         case GroupState::running:
             return "running";
+        case GroupState::paused:
+            return "paused";
         case GroupState::stopping:
             return "stopping";
         case GroupState::finished:
@@ -302,6 +304,31 @@ void Studio::stop_group(const std::string& name) {
     const auto found = engine_->groups.find(name);
     if (found != engine_->groups.end())
         found->second->stop();
+}
+
+namespace {
+std::shared_ptr<OutputGroup> find_group(
+    std::mutex& mutex, const std::map<std::string, std::shared_ptr<OutputGroup>>& groups,
+    const std::string& name) {
+    std::lock_guard lock(mutex);
+    const auto found = groups.find(name);
+    if (found == groups.end())
+        invalid(fmt::format("no output group '{}'", name));
+    return found->second;
+}
+}  // namespace
+
+std::vector<ReplaySaved> Studio::save_replay(const std::string& name) {
+    // Outside the studio's lock: writing the file takes a moment.
+    return find_group(engine_->mutex, engine_->groups, name)->save_replay();
+}
+
+void Studio::pause_group(const std::string& name) {
+    find_group(engine_->mutex, engine_->groups, name)->pause();
+}
+
+void Studio::resume_group(const std::string& name) {
+    find_group(engine_->mutex, engine_->groups, name)->resume();
 }
 
 std::optional<GroupState> Studio::group_state(const std::string& name) const {

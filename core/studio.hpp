@@ -26,6 +26,7 @@ public:
     enum class Kind {
         invalid_settings = 1,  ///< the request itself is wrong (bad URL, bad encoder setting)
         startup_failed,        ///< right request, but it could not run (no GPU, no destination)
+        not_now,  ///< an action that cannot be done in the present state (nothing to save yet)
     };
     StudioError(Kind kind, const std::string& message) : std::runtime_error(message), kind_(kind) {}
     Kind kind() const { return kind_; }
@@ -79,6 +80,7 @@ struct OutputOpenResult {
 enum class GroupState {
     opening = 1,  ///< connecting to its destinations
     running,      ///< encoding and sending
+    paused,       ///< a recording paused: nothing is encoded until it resumes
     stopping,     ///< stop asked: flushing, writing trailers
     finished,     ///< every output closed (or none could open)
 };
@@ -137,6 +139,25 @@ public:
     std::vector<OutputOpenResult> wait_group_opened(const std::string& name);
     /// Stops the group `name` (destinations still connecting give up). Returns at once.
     void stop_group(const std::string& name);
+    /// Saves the last seconds kept by the replay buffer of group `name` (an output of type
+    /// "replay_buffer") into a new file each, and returns their paths and lengths. Blocks the
+    /// calling thread until the files are written (a fraction of a second); the encode and
+    /// the buffer go on meanwhile. Throws StudioError: invalid_settings when there is no such
+    /// group or it has no replay buffer, not_now when it is not running, holds nothing yet or
+    /// the file could not be written (the message says which).
+    std::vector<ReplaySaved> save_replay(const std::string& name);
+
+    /// Pauses group `name`, a recording: from a couple of frames ahead, nothing is encoded
+    /// until resume_group(); the files go on after the resume as if the paused time never
+    /// happened (no gap, no frozen picture, sound and picture as in sync as before). Returns
+    /// at once. Throws StudioError: invalid_settings when there is no such group or it sends
+    /// to a network destination (a stream cannot pause: viewers would be left waiting),
+    /// not_now when it is not running or already paused.
+    void pause_group(const std::string& name);
+    /// Resumes a paused group, a couple of frames ahead. Throws StudioError (not_now when it is
+    /// not paused).
+    void resume_group(const std::string& name);
+
     /// The state of group `name`, or nothing when it was never started.
     std::optional<GroupState> group_state(const std::string& name) const;
 

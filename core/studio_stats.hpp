@@ -20,6 +20,7 @@ struct OutputStats {
     /// follows a slow link; 0 for a fixed-quality encode (CRF).
     int video_kbps = 0;
     int configured_video_kbps = 0;  ///< the creator's video bitrate for that encode
+    bool paused = false;            ///< its group (a recording) is paused
 };
 
 /// An immutable snapshot; `*_last_second` values come from the sampler's one-second window.

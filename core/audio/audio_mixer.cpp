@@ -33,6 +33,10 @@ void AudioMixer::end_consumer(const AudioBlockQueue* queue) {
     consumers_.end_at(queue, ConsumerSet<AudioBlockPtr>::kEndNow);
 }
 
+void AudioMixer::skip_for_consumer(const AudioBlockQueue* queue, int64_t from, int64_t to) {
+    consumers_.skip(queue, from, to);
+}
+
 void AudioMixer::start(int64_t start_ns) {
     thread_ = std::thread([this, start_ns] { run(start_ns); });
 }

@@ -48,6 +48,9 @@ public:
                       int64_t end_sample = ConsumerSet<AudioBlockPtr>::kOpenEnd);
     /// Ends `queue`'s range: it is closed at the next tick. MT safe.
     void end_consumer(const AudioBlockQueue* queue);
+    /// Leaves `queue` without the items at [from, to) (a paused recording; kOpenEnd until the
+    /// resume is known, then the same `from` with the end). MT safe.
+    void skip_for_consumer(const AudioBlockQueue* queue, int64_t from, int64_t to);
 
     /// Starts ticking; sample 0 is due at `start_ns` (a clock::now_ns() value shared with the
     /// video mixer so both streams start at the same instant).

@@ -12,7 +12,9 @@
 #include <thread>
 #include <type_traits>
 
+#include "core/encode/audio_gap_cutter.hpp"
 #include "core/encode/encoder.hpp"
+#include "core/encode/pause_schedule.hpp"
 #include "core/media/bounded_queue.hpp"
 #include "core/output/packet_fanout.hpp"
 
@@ -34,13 +36,22 @@ public:
     /// encoder could not take in time ("skipped: encoding lag"). `origin` is the timeline
     /// position this encode starts at (a frame index or a sample number): the encoder's
     /// timestamps start from there, so a stream started an hour into the session starts at 0.
+    /// `pauses` (optional, shared by a group's two workers): the paused parts of the timeline
+    /// are left out and the timestamps after them move back by their length.
     EncodeWorker(std::unique_ptr<Encoder> encoder, std::shared_ptr<BoundedQueue<Input>> queue,
-                 std::shared_ptr<PacketFanout> fanout, const char* thread_name, int64_t origin)
+                 std::shared_ptr<PacketFanout> fanout, const char* thread_name, int64_t origin,
+                 std::shared_ptr<const PauseSchedule> pauses = nullptr)
         : encoder_(std::move(encoder)),
           queue_(std::move(queue)),
           fanout_(std::move(fanout)),
           thread_name_(thread_name),
-          origin_(origin) {}
+          origin_(origin),
+          pauses_(std::move(pauses)) {
+        if constexpr (std::is_same_v<Encoder, AudioEncoder>) {
+            if (pauses_)
+                cutter_ = std::make_unique<AudioGapCutter>(pauses_, origin_);
+        }
+    }
     ~EncodeWorker() { join(); }
     EncodeWorker(const EncodeWorker&) = delete;
     EncodeWorker& operator=(const EncodeWorker&) = delete;
@@ -76,9 +87,17 @@ private:
         try {
             while (auto input = queue_->pop()) {
                 apply_requested_bitrate();
-                encoder_->send(*input, timeline_position(*input) - origin_);
-                inputs_encoded_.fetch_add(1);
+                encode(*input);
                 drain();
+            }
+            if constexpr (std::is_same_v<Encoder, AudioEncoder>) {
+                if (cutter_) {
+                    std::vector<AudioGapCutter::Output> rest;
+                    cutter_->flush(rest);
+                    for (const auto& block : rest)
+                        encoder_->send(block.block, block.pts);
+                    drain();
+                }
             }
             encoder_->send(nullptr, 0);
             drain();
@@ -90,6 +109,31 @@ private:
             queue_->close();
         }
         fanout_->end_of_stream();
+    }
+
+    void encode(const Input& input) {
+        const int64_t position = timeline_position(input);
+        if constexpr (std::is_same_v<Encoder, AudioEncoder>) {
+            if (cutter_) {
+                cut_.clear();
+                cutter_->push(input, cut_);
+                for (const auto& block : cut_) {
+                    encoder_->send(block.block, block.pts);
+                    inputs_encoded_.fetch_add(1);
+                }
+                return;
+            }
+        } else if (pauses_) {
+            // The mixer skips the same frames; checked here too, so the encode never depends
+            // on the order the two learn of a pause.
+            if (pauses_->video_skipped(position))
+                return;
+            encoder_->send(input, position - origin_ - pauses_->video_removed_before(position));
+            inputs_encoded_.fetch_add(1);
+            return;
+        }
+        encoder_->send(input, position - origin_);
+        inputs_encoded_.fetch_add(1);
     }
 
     void apply_requested_bitrate() {
@@ -111,6 +155,9 @@ private:
     std::shared_ptr<PacketFanout> fanout_;
     const char* thread_name_;
     const int64_t origin_;
+    const std::shared_ptr<const PauseSchedule> pauses_;
+    std::unique_ptr<AudioGapCutter> cutter_;   // audio with pauses only; worker thread
+    std::vector<AudioGapCutter::Output> cut_;  // worker thread
     std::atomic<uint64_t> inputs_encoded_{0};
     std::atomic<int> requested_bitrate_kbps_{0};
     std::atomic<int> applied_bitrate_kbps_{0};

@@ -25,7 +25,7 @@ public:
     /// `queue` receives the items at positions [first, end) (frame indexes or sample numbers).
     void add(std::shared_ptr<Queue> queue, int64_t first, int64_t end = kOpenEnd) {
         std::lock_guard lock(mutex_);
-        consumers_.push_back({std::move(queue), first, end});
+        consumers_.push_back({std::move(queue), first, end, {}});
     }
 
     /// Moves `queue`'s end to `end` if that is earlier (kEndNow: at the next item).
@@ -37,6 +37,22 @@ public:
         }
     }
     static constexpr int64_t kEndNow = std::numeric_limits<int64_t>::min();
+
+    /// Leaves `queue` without the items at positions [from, to) (a paused recording); a later
+    /// call with the same `from` moves the end (kOpenEnd until the resume is known).
+    void skip(const Queue* queue, int64_t from, int64_t to) {
+        std::lock_guard lock(mutex_);
+        for (auto& consumer : consumers_) {
+            if (consumer.queue.get() != queue)
+                continue;
+            auto same = std::find_if(consumer.skips.begin(), consumer.skips.end(),
+                                     [&](const Skip& skip) { return skip.from == from; });
+            if (same != consumer.skips.end())
+                same->to = to;
+            else
+                consumer.skips.push_back({from, to});
+        }
+    }
 
     /// True when no queue is registered (nothing needs the converted frames).
     bool empty() const {
@@ -53,7 +69,11 @@ public:
                 consumer.queue->close();
                 return true;
             }
-            if (position >= consumer.first)
+            std::erase_if(consumer.skips, [&](const Skip& skip) { return skip.to <= position; });
+            const bool skipped =
+                std::any_of(consumer.skips.begin(), consumer.skips.end(),
+                            [&](const Skip& skip) { return position >= skip.from; });
+            if (position >= consumer.first && !skipped)
                 consumer.queue->try_push(item);
             return false;
         });
@@ -68,10 +88,15 @@ public:
     }
 
 private:
+    struct Skip {
+        int64_t from;
+        int64_t to;
+    };
     struct Consumer {
         std::shared_ptr<Queue> queue;
         int64_t first;
         int64_t end;
+        std::vector<Skip> skips;  ///< ranges not delivered, ending after the last position
     };
     mutable std::mutex mutex_;
     std::vector<Consumer> consumers_;  // guarded by mutex_

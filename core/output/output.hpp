@@ -3,6 +3,8 @@
 // disk but never on the engine.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -14,6 +16,20 @@ namespace lm {
 class OutputError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+/// A replay saved to a file (Output::save_replay).
+struct ReplaySaved {
+    std::string path;
+    double duration_s = 0;  ///< of its video, from its first keyframe
+};
+
+/// What a replay buffer holds now (Output::replay_status).
+struct ReplayStatus {
+    double window_s = 0;        ///< media time held, from its oldest keyframe to its newest packet
+    double capacity_s = 0;      ///< the seconds it was asked to keep
+    uint64_t window_bytes = 0;  ///< payload bytes held (the whole memory it uses, but overhead)
+    uint64_t saved = 0;         ///< replays saved so far
 };
 
 class Output {
@@ -46,6 +62,15 @@ public:
     /// Something the creator should know while the output still works ("the disk has room for
     /// about 4 more minutes"), or empty. Shown beside the output's state. MT safe.
     virtual std::string warning() const { return {}; }
+
+    /// Whether the output keeps the last seconds of the stream for save_replay().
+    virtual bool keeps_replay() const { return false; }
+    /// Writes what a replay buffer holds into a new file and returns once it is written; the
+    /// output goes on taking packets meanwhile (the file is written on a thread of its own).
+    /// Throws OutputError (nothing buffered yet, the disk refused). MT safe.
+    virtual ReplaySaved save_replay() { throw OutputError("this output keeps no replay"); }
+    /// A replay buffer's fill, or nothing for other outputs. MT safe.
+    virtual std::optional<ReplayStatus> replay_status() const { return std::nullopt; }
 };
 
 }  // namespace lm

@@ -99,6 +99,12 @@ void OutputRunner::interrupt() {
     queue_.close();
 }
 
+ReplaySaved OutputRunner::save_replay() {
+    if (state_.load() != OutputState::running)
+        throw OutputError(fmt::format("{} is {}", name_, to_string(state_.load())));
+    return output_->save_replay();
+}
+
 OutputCounters OutputRunner::counters() const {
     OutputCounters counters;
     counters.name = name_;
@@ -118,6 +124,7 @@ OutputCounters OutputRunner::counters() const {
             double(latency_sum_ns_.load()) / 1e6 / double(counters.latency_frames);
         counters.latency_ms_max = double(latency_max_ns_.load()) / 1e6;
     }
+    counters.replay = output_->replay_status();
     std::lock_guard lock(mutex_);
     counters.error = error_;
     counters.link_kbps = link_kbps_;

@@ -64,6 +64,8 @@ struct OutputCounters {
     double latency_ms_avg = 0;
     double latency_ms_max = 0;
     uint64_t latency_frames = 0;  ///< the video frames measured
+    /// A replay buffer's fill and saves; nothing for other outputs.
+    std::optional<ReplayStatus> replay;
 };
 
 struct OutputRunnerOptions {
@@ -100,6 +102,12 @@ public:
     bool failed() const { return state_.load() == OutputState::failed; }
     /// A network destination the runner reconnects when it drops.
     bool reconnectable() const { return output_->reconnectable(); }
+    /// A replay buffer (Output::keeps_replay).
+    bool keeps_replay() const { return output_->keeps_replay(); }
+    /// Saves the replay buffer's window into a new file (Output::save_replay); blocks the
+    /// calling thread until it is written, never the writer thread. Throws OutputError,
+    /// also when the output is not running. MT safe.
+    ReplaySaved save_replay();
 
 private:
     void run();

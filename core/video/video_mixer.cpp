@@ -44,6 +44,10 @@ void VideoMixer::end_consumer(const VideoFrameQueue* queue) {
     consumers_.end_at(queue, ConsumerSet<VideoFramePtr>::kEndNow);
 }
 
+void VideoMixer::skip_for_consumer(const VideoFrameQueue* queue, int64_t from, int64_t to) {
+    consumers_.skip(queue, from, to);
+}
+
 void VideoMixer::set_preview_size(int width, int height) {
     const bool off = width <= 0 || height <= 0;
     preview_size_.store(off ? 0 : uint64_t(uint32_t(width & ~1)) << 32 | uint32_t(height & ~1));

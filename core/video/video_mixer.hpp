@@ -57,6 +57,9 @@ public:
                       int64_t end_index = ConsumerSet<VideoFramePtr>::kOpenEnd);
     /// Ends `queue`'s range: it is closed when the next frame is delivered. MT safe.
     void end_consumer(const VideoFrameQueue* queue);
+    /// Leaves `queue` without the items at [from, to) (a paused recording; kOpenEnd until the
+    /// resume is known, then the same `from` with the end). MT safe.
+    void skip_for_consumer(const VideoFrameQueue* queue, int64_t from, int64_t to);
     /// The index of the next frame to be rendered (0 before start). MT safe.
     int64_t next_frame_index() const { return next_index_.load(); }
 

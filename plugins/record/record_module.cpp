@@ -2,4 +2,5 @@
 #include "core/plugin/plugin_api.hpp"
 #include "plugins/record/record_types.hpp"
 
-LM_DECLARE_PLUGIN("record", "Recording to MKV, MP4 or FLV files", lm::register_record_types)
+LM_DECLARE_PLUGIN("record", "Recording to MKV, MP4 or FLV files, and the replay buffer",
+                  lm::register_record_types)

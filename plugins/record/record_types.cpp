@@ -1,6 +1,7 @@
 #include "plugins/record/record_types.hpp"
 
 #include "plugins/record/record_output.hpp"
+#include "plugins/record/replay_output.hpp"
 
 namespace lm {
 
@@ -38,6 +39,36 @@ PropertySchema record_properties() {
     return {path, split_time, split_size};
 }
 
+PropertySchema replay_buffer_properties() {
+    Property folder;
+    folder.key = "folder";
+    folder.label = "Folder";
+    folder.type = PropertyType::path;
+    folder.default_value = ".";
+    folder.description =
+        "Where saved replays go, each a new file named replay-YYYY-MM-DD_HH-MM-SS.mkv.";
+
+    Property seconds;
+    seconds.key = "seconds";
+    seconds.label = "Keep (s)";
+    seconds.type = PropertyType::number;
+    seconds.default_value = 20.0;
+    seconds.min = 1;
+    seconds.max = 3600;
+    seconds.description =
+        "How much of the stream a saved replay holds: at least this many seconds, from the "
+        "keyframe before them.";
+
+    Property format;
+    format.key = "format";
+    format.label = "Format";
+    format.type = PropertyType::list;
+    format.default_value = "mkv";
+    format.options = {{"Matroska (.mkv)", "mkv"}, {"MP4 (.mp4)", "mp4"}, {"FLV (.flv)", "flv"}};
+    format.description = "The container of saved replays: mkv, mp4 or flv.";
+    return {folder, seconds, format};
+}
+
 void register_record_types(PluginRegistry& registry) {
     OutputType type;
     type.id = "record";
@@ -47,6 +78,15 @@ void register_record_types(PluginRegistry& registry) {
         return std::make_unique<RecordOutput>(settings);
     };
     registry.add(std::move(type));
+
+    OutputType replay;
+    replay.id = "replay_buffer";
+    replay.display_name = "Replay buffer";
+    replay.properties = replay_buffer_properties();
+    replay.create = [](const nlohmann::json& settings) -> std::unique_ptr<Output> {
+        return std::make_unique<ReplayOutput>(settings);
+    };
+    registry.add(std::move(replay));
 }
 
 }  // namespace lm

@@ -1,4 +1,4 @@
-// Registration of the "record" output type.
+// Registration of the "record" and "replay_buffer" output types.
 #pragma once
 
 #include "core/plugin/plugin_registry.hpp"
@@ -10,8 +10,11 @@ namespace lm {
 /// "split_time_s", "split_size_mb": split into parts (0: never), see docs/recording.md.
 PropertySchema record_properties();
 
-/// Adds the "record" OutputType. Called by the module's entry point and by code that links
-/// lm_plugin_record directly.
+/// "folder", "seconds", "format": the replay buffer (plugins/record/replay_output.hpp).
+PropertySchema replay_buffer_properties();
+
+/// Adds the "record" and "replay_buffer" OutputTypes. Called by the module's entry point and by
+/// code that links lm_plugin_record directly.
 void register_record_types(PluginRegistry& registry);
 
 }  // namespace lm

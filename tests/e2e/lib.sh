@@ -294,3 +294,39 @@ expect_no_secret() {  # SECRET FILES...
     done
     echo "ok: the stream key appears in none of: $(for f in "$@"; do basename "$f"; done | paste -sd' ')"
 }
+
+# Waits (at most TIMEOUT_S) until the app started by start_app_until_status_lines printed the
+# status line of elapsed time STAMP ("00:00:15"); fails if it stopped by itself.
+wait_for_status() {  # STAMP TIMEOUT_S
+    local deadline=$((SECONDS + $2))
+    while ! grep -q "^$1 " "$T/stdout"; do
+        kill -0 "$APP_PID" 2>/dev/null || { show stderr "$T/stderr"; fail "livemachine stopped before $1"; }
+        [ "$SECONDS" -lt "$deadline" ] || { show stdout "$T/stdout"; fail "no status line $1 within $2 s"; }
+        sleep 0.05
+    done
+}
+
+# Waits (at most TIMEOUT_S) for the app started by start_app_until_status_lines to exit by
+# itself; its exit code goes to APP_RC (124 when it did not).
+wait_app_exit() {  # TIMEOUT_S
+    local deadline=$((SECONDS + $1))
+    while kill -0 "$APP_PID" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
+        sleep 0.1
+    done
+    APP_RC=0
+    if kill -0 "$APP_PID" 2>/dev/null; then
+        APP_RC=124
+        kill -KILL "$APP_PID" 2>/dev/null || true
+    fi
+    local rc=0
+    wait "$APP_PID" || rc=$?
+    [ "$APP_RC" = 124 ] || APP_RC=$rc
+    APP_PID=
+}
+
+# Checks a number from the probe is within [MIN, MAX].
+expect_between() {  # LABEL VALUE MIN MAX
+    awk -v v="$2" -v lo="$3" -v hi="$4" 'BEGIN { exit !(v >= lo && v <= hi) }' ||
+        fail "$1 is $2, expected $3 to $4"
+    echo "ok: $1 $2 (expected $3 to $4)"
+}

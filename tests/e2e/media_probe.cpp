@@ -106,6 +106,11 @@ public:
         const double pts = seconds(frame->best_effort_timestamp, tb);
         if (r_.video.frames == 0) {
             r_.video.first_pts_s = pts;
+        } else {
+            if (pts <= r_.video.last_pts_s) {
+                ++r_.video.non_monotonic;
+            }
+            r_.video.max_step_s = std::max(r_.video.max_step_s, pts - r_.video.last_pts_s);
         }
         r_.video.last_pts_s = pts;
         // A flash is the first frame of a run of white frames: that is when a viewer sees it.
@@ -258,7 +263,9 @@ bool probe_file(const std::string& path, ProbeResult& result, std::string& error
     int read_ret = 0;
     while (ok && (read_ret = av_read_frame(fmt, pkt)) >= 0) {
         if (pkt->stream_index == video.stream_index) {
-            ++result.video.packets;
+            if (result.video.packets++ == 0) {
+                result.video.first_packet_keyframe = (pkt->flags & AV_PKT_FLAG_KEY) != 0;
+            }
             ok = decode(video, pkt, frame, analyzer, result.decode_errors, error);
         } else if (pkt->stream_index == audio.stream_index) {
             if (result.audio.packets++ == 0 && pkt->pts != AV_NOPTS_VALUE) {

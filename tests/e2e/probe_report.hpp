@@ -25,6 +25,9 @@ struct VideoResult {
     double last_pts_s = 0.0;
     double duration_s = 0.0;  // last - first + one frame
     double max_luma_non_flash = 0.0;
+    bool first_packet_keyframe = false;  // the first video packet is flagged a keyframe
+    int non_monotonic = 0;               // decoded frames not after the previous one
+    double max_step_s = 0.0;             // the longest step between consecutive frames
 };
 
 struct AudioResult {

@@ -224,3 +224,63 @@ TEST_CASE("a video encoder that cannot open stops the start, or gives way to the
         CHECK(read_back(file).video_frames == 30);
     }
 }
+
+TEST_CASE("a paused recording leaves the paused time out, and only recordings pause",
+          "[studio][gpu][pause]") {
+    TempDir dir;
+    const PluginRegistry registry = all_plugins();
+    Studio studio(registry, small_canvas());
+    studio.set_scene(pattern_scene(registry));
+    studio.start_mixing();
+    CHECK_THROWS_AS(studio.pause_group("nothing"), StudioError);
+    studio.start_group("rec", {{"record", {{"path", (dir.path / "paused.mkv").string()}}}}, 3.0);
+    REQUIRE(wait_for_state(studio, "rec", GroupState::running, 10s));
+    std::this_thread::sleep_for(800ms);
+    studio.pause_group("rec");
+    CHECK(studio.group_state("rec") == GroupState::paused);
+    CHECK_THROWS_AS(studio.pause_group("rec"), StudioError);
+    std::this_thread::sleep_for(1000ms);
+    studio.resume_group("rec");
+    CHECK_THROWS_AS(studio.resume_group("rec"), StudioError);
+    REQUIRE(wait_for_state(studio, "rec", GroupState::finished, 15s));
+    // 3 s of the studio's time, about 1 s of it paused.
+    const FileReport report = read_back(dir.path / "paused.mkv");
+    CHECK(report.video_frames >= 90 - 36);
+    CHECK(report.video_frames <= 90 - 24);
+    CHECK(report.first_video_pts_ms < 34);
+
+    const std::string url = "rtmp://127.0.0.1:9/live/key";
+    studio.start_group("stream", {{"rtmp", {{"url", url}}}});
+    try {
+        studio.pause_group("stream");
+        FAIL("a stream paused");
+    } catch (const StudioError& e) {
+        CHECK(e.kind() == StudioError::Kind::invalid_settings);
+        CHECK_THAT(e.what(), Catch::Matchers::Contains("only recordings pause"));
+    }
+    studio.stop_group("stream");
+}
+
+TEST_CASE("a replay buffer saves its last seconds while the group goes on",
+          "[studio][gpu][replay]") {
+    TempDir dir;
+    const PluginRegistry registry = all_plugins();
+    Studio studio(registry, small_canvas());
+    studio.set_scene(pattern_scene(registry));
+    studio.start_mixing();
+    studio.start_group("replay",
+                       {{"replay_buffer", {{"folder", dir.path.string()}, {"seconds", 1}}}}, 4.0);
+    CHECK_THROWS_AS(studio.save_replay("nothing"), StudioError);
+    REQUIRE(wait_for_state(studio, "replay", GroupState::running, 10s));
+    std::this_thread::sleep_for(3000ms);
+    const std::vector<ReplaySaved> saved = studio.save_replay("replay");
+    REQUIRE(saved.size() == 1);
+    CHECK(saved[0].duration_s >= 1 - 0.1);
+    CHECK(saved[0].duration_s < 1 + 2 + 0.1);
+    REQUIRE(wait_for_state(studio, "replay", GroupState::finished, 15s));
+    const FileReport report = read_back(saved[0].path);
+    CHECK(report.first_video_pts_ms < 34);
+    CHECK(report.video_frames >= 27);
+    CHECK(report.audio_packets > 40);
+    CHECK(studio.stats().outputs.at(0).counters.replay->saved == 1);
+}

@@ -19,6 +19,7 @@ extern "C" {
 #include "core/plugin/plugin_registry.hpp"
 #include "plugins/record/record_output.hpp"
 #include "plugins/record/record_types.hpp"
+#include "plugins/record/replay_output.hpp"
 #include "tests/plugins/record/test_media.hpp"
 
 using namespace lm;
@@ -386,4 +387,45 @@ TEST_CASE("split settings are checked", "[record]") {
                       Contains("split_size_mb"));
     CHECK_THROWS_WITH(RecordOutput(nlohmann::json{{"path", "a.mkv"}, {"split_time_s", "x"}}),
                       Contains("split_time_s"));
+}
+
+TEST_CASE("a replay buffer saves its window as new files that play from a keyframe",
+          "[record][replay]") {
+    TempDir dir;
+    ReplayOutput output({{"folder", dir.path.string()}, {"seconds", 2}});
+    CHECK(output.keeps_replay());
+    CHECK_THROWS_WITH(output.save_replay(), Contains("not running"));
+    const TestMedia& source = media();
+    output.open({source.video, source.audio});
+    CHECK_THROWS_WITH(output.save_replay(), Contains("holds nothing yet"));
+    for (const auto& packet : source.packets)
+        output.write(*packet);
+    const ReplaySaved first = output.save_replay();
+    const ReplaySaved second = output.save_replay();  // the same second: "-2"
+    output.close();
+    CHECK(first.path != second.path);
+    CHECK_THAT(first.path, Contains("replay-"));
+    CHECK(fs::path(second.path).stem().string().ends_with("-2"));
+    CHECK(first.duration_s >= 2);  // the window: from the newest keyframe 2 s before the end
+    for (const auto& path : {first.path, second.path}) {
+        const FileReport report = inspect(path);
+        CHECK(report.format_name.find("matroska") != std::string::npos);
+        CHECK(report.first_video_is_keyframe);
+        CHECK(report.video_start_s == Approx(0).margin(0.005));
+        CHECK(report.audio_start_s >= report.video_start_s - 0.005);
+        CHECK(report.decoded_frames == std::lround(first.duration_s * 30));
+    }
+    const auto status = output.replay_status();
+    REQUIRE(status);
+    CHECK(status->saved == 2);
+}
+
+TEST_CASE("replay buffer settings are checked", "[record][replay]") {
+    CHECK_THROWS_WITH(ReplayOutput(nlohmann::json{{"format", "avi"}}), Contains("avi"));
+    CHECK_THROWS_AS(ReplayOutput(nlohmann::json{{"seconds", 0}}), OutputError);
+    ReplayOutput missing(nlohmann::json{{"folder", "/nonexistent/replays"}});
+    CHECK_THROWS_WITH(missing.open({}), Contains("does not exist"));
+    ReplayOutput mp4({{"format", "mp4"}, {"folder", "/tmp"}});
+    CHECK_THAT(mp4.display_name(), Contains("replay-*.mp4"));
+    CHECK_THAT(mp4.path_for(0), Contains(".mp4"));
 }
