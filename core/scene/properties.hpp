@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,11 @@ struct PropertyOption {
     nlohmann::json value;
 };
 
+/// The values a text property can take right now, e.g. the devices plugged in, asked afresh each
+/// time a dialog opens. May block for a moment (device I/O, a sound server that is slow to
+/// answer): call it from the UI thread or a worker, never a mixer thread.
+using PropertyOptionsProvider = std::function<std::vector<PropertyOption>()>;
+
 struct Property {
     std::string key;
     std::string label;
@@ -35,6 +41,9 @@ struct Property {
     std::vector<PropertyOption> options;  ///< list only
     std::string description;
     bool secret = false;  ///< masked in UIs, never logged (stream keys)
+    /// Text only, optional: the choices a dialog offers (an editable list). Only suggestions:
+    /// any text stays valid, so a device that is unplugged now keeps its setting.
+    PropertyOptionsProvider current_options;
 };
 
 using PropertySchema = std::vector<Property>;

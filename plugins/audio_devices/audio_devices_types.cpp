@@ -1,18 +1,28 @@
 #include "plugins/audio_devices/audio_devices_types.hpp"
 
+#include "plugins/audio_devices/device_list.hpp"
 #include "plugins/audio_devices/portaudio_capture.hpp"
 #include "plugins/audio_devices/pulse_monitor_capture.hpp"
 
 namespace lm {
 namespace {
 
-Property device_property(std::string description) {
+std::vector<PropertyOption> as_options(const std::vector<AudioDevice>& devices) {
+    std::vector<PropertyOption> options;
+    for (const AudioDevice& device : devices)
+        options.push_back({device.description, device.name});
+    return options;
+}
+
+/// `list_devices` is asked each time a dialog opens, so a headset plugged in since shows up.
+Property device_property(std::string description, std::vector<AudioDevice> (*list_devices)()) {
     Property p;
     p.key = "device";
     p.label = "Device";
     p.type = PropertyType::text;
     p.default_value = "default";
     p.description = std::move(description);
+    p.current_options = [list_devices] { return as_options(list_devices()); };
     return p;
 }
 
@@ -25,7 +35,8 @@ SourceType audio_input_type() {
             "Audio input (microphone)",
             Source::kAudio,
             {device_property("\"default\" follows the system's default input; otherwise the "
-                             "input's name as the device list shows it")},
+                             "input's name as the device list shows it",
+                             list_audio_input_devices)},
             [](const nlohmann::json& s) -> std::shared_ptr<Source> {
                 return make_audio_input_source(s["device"].get<std::string>());
             }};
@@ -36,7 +47,8 @@ SourceType desktop_audio_type() {
             "Desktop audio",
             Source::kAudio,
             {device_property("\"default\" records what the default output plays; otherwise an "
-                             "output's name or its monitor's name")},
+                             "output's name or its monitor's name",
+                             list_desktop_audio_devices)},
             [](const nlohmann::json& s) -> std::shared_ptr<Source> {
                 return make_desktop_audio_source(s["device"].get<std::string>());
             }};

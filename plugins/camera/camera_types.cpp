@@ -30,15 +30,21 @@ Property integer(std::string key, std::string label, double max, std::string des
     return p;
 }
 
-PropertySchema camera_schema() {
+PropertySchema camera_schema(const std::filesystem::path& dev_dir) {
     Property format = property("format", "Format", PropertyType::list, "auto",
                                "Auto picks MJPEG when the camera offers it (HD at full frame "
                                "rate over USB 2), else YUYV.");
     format.options = {{"Auto", "auto"}, {"MJPEG", "mjpeg"}, {"YUYV (uncompressed)", "yuyv"}};
+    Property device = property(
+        "device", "Device", PropertyType::text, "",
+        "Empty: the first camera. A name like 'HD Webcam C920 (usb-0000:00:14.0-2)' finds the "
+        "camera again after it is replugged; /dev/video0 also works.");
+    // Listed when a dialog opens, so a camera plugged in since shows up.
+    device.current_options = [dev_dir] {
+        return camera_device_options(list_camera_devices(dev_dir));
+    };
     return {
-        property("device", "Device", PropertyType::text, "",
-                 "Empty: the first camera. A name like 'HD Webcam C920 (usb-0000:00:14.0-2)' "
-                 "finds the camera again after it is replugged; /dev/video0 also works."),
+        device,
         integer("width", "Width", kMaxSide, "0: the camera's largest size"),
         integer("height", "Height", kMaxSide, "0: the camera's largest size"),
         integer("fps", "Frame rate", kMaxFps, "0: the camera's default"),
@@ -67,11 +73,24 @@ CameraSettings camera_settings_from_json(const nlohmann::json& s) {
     return settings;
 }
 
-void register_camera_types(PluginRegistry& registry) {
-    registry.add({"camera", "Video capture device", Source::kVideo, camera_schema(),
+std::vector<PropertyOption> camera_device_options(const std::vector<CameraDevice>& devices) {
+    std::vector<PropertyOption> options{{"First camera found", ""}};
+    for (const CameraDevice& device : devices) {
+        const std::string name = device.display_name();
+        options.push_back({name + " at " + device.path.string(), name});
+    }
+    return options;
+}
+
+void register_camera_types(PluginRegistry& registry, const std::filesystem::path& dev_dir) {
+    registry.add({"camera", "Video capture device", Source::kVideo, camera_schema(dev_dir),
                   [](const nlohmann::json& s) -> std::shared_ptr<Source> {
                       return std::make_shared<CameraSource>(camera_settings_from_json(s));
                   }});
+}
+
+void register_camera_types(PluginRegistry& registry) {
+    register_camera_types(registry, "/dev");
 }
 
 }  // namespace lm

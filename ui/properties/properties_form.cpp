@@ -12,6 +12,7 @@
 #include "ui/properties/list_editor.hpp"
 #include "ui/properties/number_editor.hpp"
 #include "ui/properties/path_editor.hpp"
+#include "ui/properties/text_choices_editor.hpp"
 #include "ui/properties/text_editor.hpp"
 
 namespace lm::ui {
@@ -27,6 +28,9 @@ PropertyEditor* make_editor(const lm::Property& property, QWidget* parent) {
         case lm::PropertyType::number:
             return new NumberEditor(property, parent);
         case lm::PropertyType::text:
+            // A text with choices (a device) offers them; a secret never shows choices.
+            if (property.current_options && !property.secret)
+                return new TextChoicesEditor(property, parent);
             return new TextEditor(property, parent);
         case lm::PropertyType::path:
             return new PathEditor(property, parent);

@@ -19,8 +19,9 @@ class PropertyEditor;
 
 /// One row per property (label, tooltip = description) with the editor its type calls for:
 /// boolean → QCheckBox, integer → QSpinBox, number → QDoubleSpinBox, text → QLineEdit (masked
-/// with a "Show" button when secret), path → QLineEdit + "Browse…", color → a swatch button,
-/// list → QComboBox. Each editor's widget is named after the property key.
+/// with a "Show" button when secret; an editable QComboBox of its current choices when the
+/// property has `current_options`, asked as the form is made), path → QLineEdit + "Browse…",
+/// color → a swatch button, list → QComboBox. Each editor's widget is named after the key.
 ///
 /// An invalid value (one apply_schema rejects) is shown inline: the error under the form and
 /// the offending editors marked (dynamic property "invalid" = true, tinted), never a popup.

@@ -101,3 +101,42 @@ TEST_CASE("the camera type is registered with its settings and checks them", "[c
     CHECK(settings.request.format == CameraFormatChoice::yuyv);
     CHECK(settings.dev_dir == "/dev");
 }
+
+TEST_CASE("the device setting offers the cameras found when a dialog asks", "[camera]") {
+    TempDir dev;
+    PluginRegistry registry;
+    register_camera_types(registry, dev / "");
+    const SourceType* type = registry.source("camera");
+    REQUIRE(type);
+    const Property& device = type->properties.front();
+    REQUIRE(device.key == "device");
+    CHECK(device.type == PropertyType::text);  // still a string in the settings
+    REQUIRE(device.current_options);
+
+    // Asked afresh each time: nothing there, then a node that is no camera.
+    std::vector<PropertyOption> options = device.current_options();
+    REQUIRE(options.size() == 1);
+    CHECK(options[0].label == "First camera found");
+    CHECK(options[0].value == "");
+    write_file(dev / "video0", "a regular file, not a device");
+    CHECK(device.current_options().size() == 1);
+
+    // Each camera listed is offered by the name that finds it again after a replug.
+    CameraDevice first;
+    first.path = "/dev/video0";
+    first.card = "HD Pro Webcam C920";
+    first.bus_info = "usb-0000:00:14.0-1";
+    CameraDevice second = first;
+    second.path = "/dev/video2";
+    second.card = "Capture Card";
+    second.bus_info = "";
+    options = camera_device_options({first, second});
+    REQUIRE(options.size() == 3);
+    CHECK(options[1].label == "HD Pro Webcam C920 (usb-0000:00:14.0-1) at /dev/video0");
+    CHECK(options[1].value == "HD Pro Webcam C920 (usb-0000:00:14.0-1)");
+    CHECK(options[2].label == "Capture Card at /dev/video2");
+    CHECK(options[2].value == "Capture Card");
+    // What the options store is what find_camera_device looks for.
+    CHECK(find_camera_device({first, second}, options[1].value.get<std::string>())->path ==
+          "/dev/video0");
+}
