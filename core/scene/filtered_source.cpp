@@ -57,10 +57,14 @@ void clear_transparent(RenderTarget& target) {
 
 FilteredSource::FilteredSource(std::shared_ptr<Source> source,
                                std::vector<std::unique_ptr<VideoFilter>> video_filters,
-                               std::vector<std::unique_ptr<AudioFilter>> audio_filters)
+                               std::vector<std::unique_ptr<AudioFilter>> audio_filters,
+                               std::vector<std::string> video_filter_names,
+                               std::vector<std::string> audio_filter_names)
     : source_(std::move(source)),
       video_filters_(std::move(video_filters)),
-      audio_filters_(std::move(audio_filters)) {}
+      audio_filters_(std::move(audio_filters)),
+      video_filter_names_(std::move(video_filter_names)),
+      audio_filter_names_(std::move(audio_filter_names)) {}
 
 PictureSize FilteredSource::filtered_size() const {
     PictureSize size{source_->width(), source_->height()};
@@ -83,6 +87,18 @@ SourceStatus FilteredSource::status() const {
     for (const auto& filter : audio_filters_) {
         if (status = filter->status(); !status.ok())
             return status;
+    }
+    return {};
+}
+
+SourceStatus FilteredSource::filter_status(const std::string& name) const {
+    for (size_t i = 0; i < video_filters_.size() && i < video_filter_names_.size(); ++i) {
+        if (video_filter_names_[i] == name)
+            return video_filters_[i]->status();
+    }
+    for (size_t i = 0; i < audio_filters_.size() && i < audio_filter_names_.size(); ++i) {
+        if (audio_filter_names_[i] == name)
+            return audio_filters_[i]->status();
     }
     return {};
 }
@@ -159,6 +175,8 @@ std::shared_ptr<Source> with_filters(std::shared_ptr<Source> source,
                                      const PluginRegistry& registry) {
     std::vector<std::unique_ptr<VideoFilter>> video;
     std::vector<std::unique_ptr<AudioFilter>> audio;
+    std::vector<std::string> video_names;
+    std::vector<std::string> audio_names;
     for (const FilterDescription& filter : filters) {
         if (!filter.enabled)
             continue;
@@ -178,14 +196,18 @@ std::shared_ptr<Source> with_filters(std::shared_ptr<Source> source,
             throw std::invalid_argument(
                 fmt::format("filter '{}' ({}): {}", filter.name, filter.type, error.what()));
         }
-        if (type->create_video)
+        if (type->create_video) {
             video.push_back(type->create_video(settings));
-        else
+            video_names.push_back(filter.name);
+        } else {
             audio.push_back(type->create_audio(settings));
+            audio_names.push_back(filter.name);
+        }
     }
     if (video.empty() && audio.empty())
         return source;
-    return std::make_shared<FilteredSource>(std::move(source), std::move(video), std::move(audio));
+    return std::make_shared<FilteredSource>(std::move(source), std::move(video), std::move(audio),
+                                            std::move(video_names), std::move(audio_names));
 }
 
 }  // namespace lm

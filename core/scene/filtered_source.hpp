@@ -6,6 +6,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/scene/filter.hpp"
@@ -18,9 +19,13 @@ struct FilterDescription;
 
 class FilteredSource : public Source {
 public:
+    /// The names, when given, are the filters' in the same order (one per filter), so the
+    /// window can show each filter's own problem (filter_status).
     FilteredSource(std::shared_ptr<Source> source,
                    std::vector<std::unique_ptr<VideoFilter>> video_filters,
-                   std::vector<std::unique_ptr<AudioFilter>> audio_filters);
+                   std::vector<std::unique_ptr<AudioFilter>> audio_filters,
+                   std::vector<std::string> video_filter_names = {},
+                   std::vector<std::string> audio_filter_names = {});
 
     unsigned capabilities() const override { return source_->capabilities(); }
     int width() const override { return filtered_size().width; }
@@ -31,6 +36,9 @@ public:
     SourceStatus status() const override;
 
     const std::shared_ptr<Source>& unfiltered() const { return source_; }
+    /// What is wrong with the filter named `name`; ok when it is fine or not here (disabled,
+    /// unknown name). MT safe.
+    SourceStatus filter_status(const std::string& name) const;
 
 private:
     struct Target {
@@ -46,6 +54,8 @@ private:
     // status read them from their own threads; each filter is used by one thread.
     std::vector<std::unique_ptr<VideoFilter>> video_filters_;  // rendered on the video thread
     std::vector<std::unique_ptr<AudioFilter>> audio_filters_;  // run on the audio thread
+    std::vector<std::string> video_filter_names_;              // parallel to video_filters_
+    std::vector<std::string> audio_filter_names_;              // parallel to audio_filters_
     std::vector<Target> targets_;                              // video thread
     std::unique_ptr<GlProgram> program_;                       // draws the result
 };

@@ -465,6 +465,10 @@ const StudioController::EditableItem* StudioController::find_item(int id) const 
 }
 
 const SourceDescription* StudioController::find_source(const std::string& name) const {
+    return const_cast<StudioController*>(this)->find_source(name);
+}
+
+SourceDescription* StudioController::find_source(const std::string& name) {
     auto at = std::find_if(sources_.begin(), sources_.end(),
                            [&](const SourceDescription& source) { return source.name == name; });
     return at == sources_.end() ? nullptr : &*at;

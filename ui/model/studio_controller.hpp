@@ -22,6 +22,7 @@ namespace lm {
 class PluginRegistry;
 class Source;
 class Studio;
+struct FilterType;
 struct SourceType;
 }  // namespace lm
 
@@ -116,6 +117,21 @@ public:
     /// Re-creates the item's source with `settings` (every item showing it follows). Throws
     /// std::invalid_argument for settings the type refuses; nothing changes then.
     void set_source_settings(int id, const nlohmann::json& settings);
+
+    // Filters of the item's source (studio_controller_filters.cpp).
+    /// Every registered filter type (picture and sound).
+    std::vector<const FilterType*> filter_types() const;
+    /// The source's filters in order, enabled or not; empty for an unknown id.
+    std::vector<FilterDescription> source_filters(int id) const;
+    /// Replaces the source's filters: the same source is wrapped in the new chain (a camera is
+    /// not reopened, a media file not restarted), every item showing it follows, and the
+    /// collection keeps them. Throws std::invalid_argument naming the filter (unknown type,
+    /// a setting the type refuses); nothing changes then.
+    void set_source_filters(int id, const std::vector<FilterDescription>& filters);
+    /// What is wrong with the filter named `filter_name` of the item's source (a LUT that is
+    /// not one); ok when it is fine, disabled or unknown.
+    SourceStatus filter_status(int id, const std::string& filter_name) const;
+
     /// A name not used by any source: `base`, `base 2`, `base 3`...
     QString unique_source_name(const QString& base) const;
     /// The newest meter reading of the item's audio (after gain and mute), or nothing when
@@ -154,6 +170,7 @@ private:
     EditableItem* find_item(int id);
     const EditableItem* find_item(int id) const;
     const SourceDescription* find_source(const std::string& name) const;
+    SourceDescription* find_source(const std::string& name);
     ItemView view_of(const EditableItem& item) const;
     std::string unique_scene_name(const std::string& base) const;
     /// Sends the current scene to the studio and tells the views.
