@@ -136,6 +136,16 @@ QIcon properties_icon(const QColor& ink) {
     return plain_icon(draw_gear, ink);
 }
 
+QIcon filters_icon(const QColor& ink) {
+    // A funnel: what goes through comes out changed.
+    return plain_icon(
+        [](QPainter& p) {
+            p.drawPolygon(QPolygonF({QPointF(2, 3), QPointF(14, 3), QPointF(9.5, 8.5),
+                                     QPointF(9.5, 13.5), QPointF(6.5, 12), QPointF(6.5, 8.5)}));
+        },
+        ink);
+}
+
 QIcon visibility_icon(const QColor& ink) {
     return toggle_icon(draw_open_eye, draw_closed_eye, ink);
 }
