@@ -60,9 +60,6 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
     lock_action_ = make_dock_action(this, "toggleSourceLocked", tr("Lock"));
     properties_action_ = make_dock_action(this, "sourceProperties", tr("Properties"));
     filters_action_ = make_dock_action(this, "sourceFilters", tr("Filters"));
-    filters_action_->setToolTip(
-        tr("Filters are set in the scene collection file for now (docs/sources/filters.md)"));
-    filters_action_->setEnabled(false);
     connect(remove_action_, &QAction::triggered, this, &SourcesDock::remove_selected);
     connect(rename_action_, &QAction::triggered, this, &SourcesDock::rename_selected);
     connect(up_action_, &QAction::triggered, this, [this] { move_selected(Move::up); });
@@ -72,6 +69,7 @@ SourcesDock::SourcesDock(StudioController& controller, QWidget* parent)
     connect(visible_action_, &QAction::triggered, this, &SourcesDock::toggle_selected_visible);
     connect(lock_action_, &QAction::triggered, this, &SourcesDock::toggle_selected_locked);
     connect(properties_action_, &QAction::triggered, this, &SourcesDock::show_properties);
+    connect(filters_action_, &QAction::triggered, this, &SourcesDock::show_filters);
     build_toolbar();
     set_list_body(*this, list_, toolbar_);
 
@@ -109,6 +107,7 @@ void SourcesDock::build_toolbar() {
         button->setPopupMode(QToolButton::InstantPopup);
     toolbar_->add_action(remove_action_, remove_icon);
     toolbar_->add_action(properties_action_, properties_icon);
+    toolbar_->add_action(filters_action_, filters_icon);
     toolbar_->addSeparator();
     toolbar_->add_action(up_action_, up_icon);
     toolbar_->add_action(down_action_, down_icon);
@@ -245,8 +244,8 @@ void SourcesDock::update_actions() {
     const int row = selected.isEmpty() ? -1 : list_->row(selected.front());
     const bool movable_up = view && row > 0;
     const bool movable_down = view && row >= 0 && row < list_->count() - 1;
-    for (QAction* action :
-         {remove_action_, rename_action_, visible_action_, lock_action_, properties_action_})
+    for (QAction* action : {remove_action_, rename_action_, visible_action_, lock_action_,
+                            properties_action_, filters_action_})
         action->setEnabled(view.has_value());
     up_action_->setEnabled(movable_up);
     top_action_->setEnabled(movable_up);
@@ -356,10 +355,14 @@ void SourcesDock::show_properties() {
         emit message(dialog.error());
 }
 
+void SourcesDock::show_filters() {
+    if (const std::optional<int> id = selected_item())
+        emit filtersRequested(*id);
+}
+
 QMenu* SourcesDock::make_context_menu(QWidget* parent) {
     auto* menu = new QMenu(parent);
     menu->setObjectName(QStringLiteral("sourceContextMenu"));
-    menu->setToolTipsVisible(true);  // the Filters tooltip says why it is disabled
     menu->addMenu(add_menu_);
     menu->addSeparator();
     menu->addAction(rename_action_);

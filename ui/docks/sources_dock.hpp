@@ -51,7 +51,7 @@ public:
     /// objectName "sourceList": one row per item, top item first; each row's widget is a
     /// SourceRow.
     QListWidget* list() const { return list_; }
-    /// objectName "sourcesToolbar": add, remove, properties, move up, move down.
+    /// objectName "sourcesToolbar": add, remove, properties, filters, move up, move down.
     QToolBar* toolbar() const { return toolbar_; }
     /// objectName "addSourceMenu": one action per source type (its display name; data: its
     /// id), behind the toolbar's + and the context menu's Add.
@@ -79,9 +79,12 @@ public:
     /// restores the settings it opened with.
     void show_properties();
 
+    /// Asks the window for the selected item's Filters dialog (filtersRequested).
+    void show_filters();
+
     /// A new context menu for the selected item: Add ▸, Rename, Remove, Order ▸ (Move Up, Move
-    /// Down, To Top, To Bottom), Hide/Show, Lock/Unlock, Properties, Filters (not yet
-    /// available). The caller owns it.
+    /// Down, To Top, To Bottom), Hide/Show, Lock/Unlock, Properties, Filters. The caller owns
+    /// it.
     QMenu* make_context_menu(QWidget* parent);
 
 signals:
@@ -89,6 +92,9 @@ signals:
     void itemSelected(int item_id);
     /// Something the user should read in the status bar.
     void message(const QString& text);
+    /// The Filters button or menu entry was chosen for item `item_id`: the window opens the
+    /// source's Filters dialog (ui/filters, which builds on this folder's widgets).
+    void filtersRequested(int item_id);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

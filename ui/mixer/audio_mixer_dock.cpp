@@ -93,6 +93,7 @@ void AudioMixerDock::rebuild() {
         }
         auto* created = new AudioStrip(controller_, item, content_);
         created->set_sync_offset_prompt(prompt_);
+        connect(created, &AudioStrip::filtersRequested, this, &AudioMixerDock::filtersRequested);
         kept.push_back(created);
     }
     for (AudioStrip* old : strips_) {

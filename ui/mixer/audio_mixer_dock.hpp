@@ -34,6 +34,10 @@ public:
     /// The prompt every strip's "Sync offset…" uses, now and for strips made later.
     void set_sync_offset_prompt(SyncOffsetPrompt prompt);
 
+signals:
+    /// A strip's "Filters…" was chosen for item `item_id`.
+    void filtersRequested(int item_id);
+
 private:
     /// Brings the strips in line with the current scene, keeping the strip (and so the meter's
     /// ballistics) of every item that is still there.

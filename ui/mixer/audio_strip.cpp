@@ -144,6 +144,10 @@ void AudioStrip::build_menu() {
     sync_offset_action_ = menu_->addAction(tr("Sync offset…"));
     sync_offset_action_->setObjectName(QStringLiteral("syncOffsetAction"));
     connect(sync_offset_action_, &QAction::triggered, this, &AudioStrip::edit_sync_offset);
+    filters_action_ = menu_->addAction(tr("Filters…"));
+    filters_action_->setObjectName(QStringLiteral("filtersAction"));
+    connect(filters_action_, &QAction::triggered, this,
+            [this] { emit filtersRequested(item_id_); });
 
     QMenu* monitoring = menu_->addMenu(tr("Monitoring"));
     monitoring->setObjectName(QStringLiteral("monitoringMenu"));

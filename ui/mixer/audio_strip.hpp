@@ -1,7 +1,7 @@
 // One row of the audio mixer, as in OBS: the source's name and gain readout, its level meter,
-// a volume fader, a mute button and a ⋮ menu (sync offset, monitoring). Edits go straight to
-// the StudioController; the strip shows what the controller reports back through set_item.
-// GUI thread only.
+// a volume fader, a mute button and a ⋮ menu (sync offset, filters, monitoring). Edits go straight
+// to the StudioController; the strip shows what the controller reports back through set_item. GUI
+// thread only.
 #pragma once
 
 #include <QWidget>
@@ -53,6 +53,10 @@ public:
     QToolButton* menu_button() const { return menu_button_; }
     QMenu* menu() const { return menu_; }
 
+signals:
+    /// The menu's "Filters…" was chosen: the window opens the source's filters dialog.
+    void filtersRequested(int item_id);
+
 private:
     void build_menu();
     void on_fader_moved(int value);
@@ -74,6 +78,7 @@ private:
     QToolButton* menu_button_ = nullptr;
     QMenu* menu_ = nullptr;
     QAction* sync_offset_action_ = nullptr;
+    QAction* filters_action_ = nullptr;
     /// Greys the meter while muted, as OBS does.
     QGraphicsColorizeEffect* mute_effect_ = nullptr;
 };

@@ -34,10 +34,7 @@ PreviewActions::PreviewActions(StudioController& controller, QObject* parent)
     lock_ = add_action("lock", tr("Lock"), &PreviewActions::toggle_locked);
     remove_ = add_action("remove", tr("Remove"), &PreviewActions::remove);
     properties_ = add_action("properties", tr("Properties…"), &PreviewActions::properties);
-    filters_ = new QAction(tr("Filters"), this);
-    filters_->setObjectName("filters");
-    filters_->setEnabled(false);
-    filters_->setToolTip(tr("Filters arrive with issue #4"));
+    filters_ = add_action("filters", tr("Filters…"), &PreviewActions::filters);
     set_item(0);
 }
 
@@ -54,7 +51,7 @@ void PreviewActions::set_item(int item_id) {
     item_id_ = view ? item_id : 0;
     for (QAction* action :
          {fit_, stretch_, centre_, reset_, rotate_cw_, rotate_ccw_, move_up_, move_down_, move_top_,
-          move_bottom_, hide_, lock_, remove_, properties_})
+          move_bottom_, hide_, lock_, remove_, properties_, filters_})
         action->setEnabled(view.has_value());
     // A locked item keeps its place on the canvas, as in OBS: only order and state change.
     const bool movable = view && !view->locked;
@@ -78,7 +75,6 @@ QMenu* PreviewActions::create_menu(QWidget* parent) const {
     menu->addActions({hide_, lock_, remove_});
     menu->addSeparator();
     menu->addActions({properties_, filters_});
-    menu->setToolTipsVisible(true);
     return menu;
 }
 
@@ -171,6 +167,11 @@ void PreviewActions::remove() {
 void PreviewActions::properties() {
     if (item_id_ != 0)
         emit propertiesRequested(item_id_);
+}
+
+void PreviewActions::filters() {
+    if (item_id_ != 0)
+        emit filtersRequested(item_id_);
 }
 
 }  // namespace lm::ui

@@ -32,6 +32,8 @@ public:
 signals:
     /// The user asked for the item's properties dialog.
     void propertiesRequested(int id);
+    /// The user asked for the item's filters dialog.
+    void filtersRequested(int id);
 
 private:
     QAction* add_action(const char* object_name, const QString& text,
@@ -53,6 +55,7 @@ private:
     void toggle_locked();
     void remove();
     void properties();
+    void filters();
 
     StudioController& controller_;
     int item_id_ = 0;

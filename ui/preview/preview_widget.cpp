@@ -51,6 +51,7 @@ PreviewWidget::PreviewWidget(StudioController& controller, FrameSource frame_sou
     setMinimumSize(160, 90);
     connect(actions_, &PreviewActions::propertiesRequested, this,
             &PreviewWidget::propertiesRequested);
+    connect(actions_, &PreviewActions::filtersRequested, this, &PreviewWidget::filtersRequested);
     connect(&controller_, &StudioController::itemsChanged, this, &PreviewWidget::items_changed);
     connect(&controller_, &StudioController::currentSceneChanged, this, [this] {
         drag_.reset();

@@ -64,6 +64,8 @@ signals:
     void itemSelected(int id);
     /// "Properties…" was chosen for item `id`.
     void propertiesRequested(int id);
+    /// "Filters…" was chosen for item `id`.
+    void filtersRequested(int id);
     /// Local files were dropped on the preview at `canvas_px`.
     void filesDropped(const QStringList& paths, QPointF canvas_px);
 

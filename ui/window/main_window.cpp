@@ -19,6 +19,7 @@
 #include "core/studio.hpp"
 #include "ui/docks/scenes_dock.hpp"
 #include "ui/docks/sources_dock.hpp"
+#include "ui/filters/filters_dialog.hpp"
 #include "ui/mixer/audio_mixer_dock.hpp"
 #include "ui/mixer/controls_dock.hpp"
 #include "ui/model/studio_controller.hpp"
@@ -204,6 +205,9 @@ void MainWindow::build_docks() {
         sources_dock_->select_item(id);
         sources_dock_->show_properties();
     });
+    connect(sources_dock_, &SourcesDock::filtersRequested, this, &MainWindow::show_filters);
+    connect(preview_, &PreviewWidget::filtersRequested, this, &MainWindow::show_filters);
+    connect(mixer_dock_, &AudioMixerDock::filtersRequested, this, &MainWindow::show_filters);
     connect(controls_dock_, &ControlsDock::streamToggleRequested, this,
             &MainWindow::toggle_streaming);
     connect(controls_dock_, &ControlsDock::recordToggleRequested, this,
@@ -372,6 +376,21 @@ void MainWindow::open_settings() {
     connect(settings_dialog_, &SettingsDialog::profileApplied, this, &MainWindow::apply_profile);
     connect(settings_dialog_, &QObject::destroyed, this, [this] { settings_dialog_ = nullptr; });
     settings_dialog_->show();
+}
+
+FiltersDialog* MainWindow::filters_dialog() const {
+    return filters_dialog_;
+}
+
+void MainWindow::show_filters(int item_id) {
+    if (filters_dialog_)
+        filters_dialog_->close();  // one at a time: it edits the show live
+    if (!controller_->item(item_id))
+        return;
+    filters_dialog_ = new FiltersDialog(*controller_, item_id, this);
+    filters_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    filters_dialog_->setWindowModality(Qt::WindowModal);
+    filters_dialog_->show();
 }
 
 void MainWindow::apply_profile(const Profile& profile) {

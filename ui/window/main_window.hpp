@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QUrl>
 
 #include <functional>
@@ -28,6 +29,7 @@ namespace lm::ui {
 
 class AudioMixerDock;
 class ControlsDock;
+class FiltersDialog;
 class Hotkeys;
 class PreviewWidget;
 class ProgramView;
@@ -74,6 +76,8 @@ public:
     QMenu* collection_menu() const { return collection_menu_; }
     /// The settings dialog, when open (tests drive it).
     SettingsDialog* settings_dialog() const { return settings_dialog_; }
+    /// The Filters dialog, when open (tests drive it).
+    FiltersDialog* filters_dialog() const;
     /// Errors the window showed (a message box is non-modal so nothing ever blocks on it).
     const QStringList& shown_errors() const { return shown_errors_; }
     /// Answers "really quit while live?" (tests replace the question).
@@ -85,6 +89,9 @@ public slots:
     void toggle_streaming();
     void toggle_recording();
     void open_settings();
+    /// The Filters dialog of item `item_id`'s source, modal to the window but not blocking
+    /// (the Sources dock's Filters, the preview's and the audio mixer's menus ask for it).
+    void show_filters(int item_id);
 
     /// Adds the dropped files as sources on the current scene (see file_drop.hpp); files it
     /// cannot show are named in one non-modal message.
@@ -127,6 +134,7 @@ private:
     StatsDock* stats_dock_ = nullptr;
     StudioStatusBar* status_bar_ = nullptr;
     SettingsDialog* settings_dialog_ = nullptr;
+    QPointer<FiltersDialog> filters_dialog_;  // deleted on close
     Hotkeys* hotkeys_ = nullptr;
     QMenu* profile_menu_ = nullptr;
     QMenu* collection_menu_ = nullptr;

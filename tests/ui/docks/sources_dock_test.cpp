@@ -363,8 +363,12 @@ TEST_CASE("the context menu follows the selected item", "[docks]") {
     CHECK(order_texts == QStringList{"Move Up", "Move Down", "To Top", "To Bottom"});
 
     QAction* filters = f.action("sourceFilters");
-    CHECK_FALSE(filters->isEnabled());
-    CHECK(filters->toolTip().contains("docs/sources/filters.md"));
+    REQUIRE(filters->isEnabled());
+    QSignalSpy filters_requested(&f.dock, &SourcesDock::filtersRequested);
+    filters->trigger();
+    REQUIRE(filters_requested.count() == 1);
+    CHECK(filters_requested.at(0).at(0).toInt() == f.id_of("Card C"));
+    CHECK(f.dock.toolbar()->widgetForAction(filters) != nullptr);  // the Filters button
 
     f.action("toggleSourceVisible")->trigger();
     f.action("toggleSourceLocked")->trigger();

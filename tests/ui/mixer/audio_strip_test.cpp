@@ -3,6 +3,7 @@
 #include <QImage>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
 #include <QToolButton>
@@ -199,6 +200,19 @@ TEST_CASE("Sync offset comes from the prompt, within OBS's range, and cancelling
     answer = -5000;
     sync->trigger();
     CHECK(studio.controller.item(id)->sync_offset_ms == lm::ui::kMinSyncOffsetMs);
+}
+
+TEST_CASE("the menu's Filters asks the window for the source's filters dialog") {
+    mixer_test::Studio studio;
+    const int id = studio.item_id("Mic");
+    AudioStrip strip(studio.controller, studio.view("Mic"));
+    QSignalSpy requested(&strip, &AudioStrip::filtersRequested);
+    QAction* filters = action_named(strip.menu(), "Filters…");
+    REQUIRE(filters != nullptr);
+    CHECK(filters->isEnabled());
+    filters->trigger();
+    REQUIRE(requested.count() == 1);
+    CHECK(requested.at(0).at(0).toInt() == id);
 }
 
 TEST_CASE("Monitoring is listed but disabled until the audio devices feature") {

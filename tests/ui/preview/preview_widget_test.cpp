@@ -308,6 +308,7 @@ TEST_CASE("the item menu orders, hides, locks, removes and asks for properties",
     CHECK(texts.contains("Transform"));
     CHECK(texts.contains("Order"));
     CHECK(texts.contains("Properties…"));
+    CHECK(texts.contains("Filters…"));
     menu->close();
 
     p.widget.select_item(a);
@@ -331,8 +332,11 @@ TEST_CASE("the item menu orders, hides, locks, removes and asks for properties",
     action(p.widget, "properties")->trigger();
     REQUIRE(properties.count() == 1);
     CHECK(properties.at(0).at(0).toInt() == a);
-    CHECK_FALSE(action(p.widget, "filters")->isEnabled());
-    CHECK(action(p.widget, "filters")->toolTip().contains("#4"));
+    QSignalSpy filters(&p.widget, &PreviewWidget::filtersRequested);
+    REQUIRE(action(p.widget, "filters")->isEnabled());
+    action(p.widget, "filters")->trigger();
+    REQUIRE(filters.count() == 1);
+    CHECK(filters.at(0).at(0).toInt() == a);
 
     action(p.widget, "remove")->trigger();
     CHECK(order() == std::vector<int>{b});
