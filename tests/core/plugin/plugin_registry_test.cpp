@@ -27,8 +27,8 @@ lm::SourceType sized_type(const std::string& id) {
     type.display_name = "Sized";
     type.capabilities = lm::Source::kVideo;
     type.properties = {
-        {"width", "Width", lm::PropertyType::integer, 1280, 1, 8192, {}, "", false},
-        {"height", "Height", lm::PropertyType::integer, 720, 1, 8192, {}, "", false},
+        {"width", "Width", lm::PropertyType::integer, 1280, 1, 8192, {}, "", false, {}},
+        {"height", "Height", lm::PropertyType::integer, 720, 1, 8192, {}, "", false, {}},
     };
     type.create = [](const json& settings) -> std::shared_ptr<lm::Source> {
         if (settings.at("width").get<int>() % 2 != 0) {

@@ -10,13 +10,15 @@ namespace {
 // The schema of a test-pattern-like source plus one of every other type.
 lm::PropertySchema schema() {
     lm::PropertySchema s;
-    s.push_back({"width", "Width", lm::PropertyType::integer, 1280, 16, 8192, {}, "", false});
-    s.push_back({"beep", "Beep", lm::PropertyType::boolean, true, 0, 0, {}, "", false});
-    s.push_back({"level_dbfs", "Level", lm::PropertyType::number, -20.0, -96, 0, {}, "", false});
-    s.push_back({"gain", "Gain", lm::PropertyType::number, 1.0, 0, 0, {}, "", false});  // unbounded
-    s.push_back({"title", "Title", lm::PropertyType::text, "", 0, 0, {}, "", false});
-    s.push_back({"file", "File", lm::PropertyType::path, json(), 0, 0, {}, "", false});
-    s.push_back({"color", "Colour", lm::PropertyType::color, 0xFF000000u, 0, 0, {}, "", false});
+    s.push_back({"width", "Width", lm::PropertyType::integer, 1280, 16, 8192, {}, "", false, {}});
+    s.push_back({"beep", "Beep", lm::PropertyType::boolean, true, 0, 0, {}, "", false, {}});
+    s.push_back(
+        {"level_dbfs", "Level", lm::PropertyType::number, -20.0, -96, 0, {}, "", false, {}});
+    s.push_back(
+        {"gain", "Gain", lm::PropertyType::number, 1.0, 0, 0, {}, "", false, {}});  // unbounded
+    s.push_back({"title", "Title", lm::PropertyType::text, "", 0, 0, {}, "", false, {}});
+    s.push_back({"file", "File", lm::PropertyType::path, json(), 0, 0, {}, "", false, {}});
+    s.push_back({"color", "Colour", lm::PropertyType::color, 0xFF000000u, 0, 0, {}, "", false, {}});
     s.push_back({"rate_control",
                  "Rate control",
                  lm::PropertyType::list,
@@ -25,8 +27,9 @@ lm::PropertySchema schema() {
                  0,
                  {{"Constant bitrate", "cbr"}, {"Variable bitrate", "vbr"}},
                  "",
-                 false});
-    s.push_back({"key", "Stream key", lm::PropertyType::text, "", 0, 0, {}, "", true});
+                 false,
+                 {}});
+    s.push_back({"key", "Stream key", lm::PropertyType::text, "", 0, 0, {}, "", true, {}});
     return s;
 }
 

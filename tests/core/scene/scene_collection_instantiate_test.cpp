@@ -29,8 +29,8 @@ lm::PluginRegistry make_registry(int& created) {
         type.display_name = id;
         type.capabilities = lm::Source::kVideo;
         type.properties = {
-            {"width", "Width", lm::PropertyType::integer, 1280, 1, 8192, {}, "", false},
-            {"height", "Height", lm::PropertyType::integer, 720, 1, 8192, {}, "", false},
+            {"width", "Width", lm::PropertyType::integer, 1280, 1, 8192, {}, "", false, {}},
+            {"height", "Height", lm::PropertyType::integer, 720, 1, 8192, {}, "", false, {}},
         };
         type.create = [&created](const json& settings) -> std::shared_ptr<lm::Source> {
             if (settings.at("width").get<int>() == 13) {
