@@ -84,9 +84,9 @@ void FilterRow::show_status(const SourceStatus& status) {
             .pixmap(side, side));
     const QString message = QString::fromStdString(status.message);
     status_text_->setText(message);
-    QPalette palette = status_text_->palette();
-    palette.setColor(QPalette::WindowText, error ? kProblemColour : kWarningColour);
-    status_text_->setPalette(palette);
+    // A style sheet rather than the palette: the themes style labels, which beats a palette.
+    status_text_->setStyleSheet(
+        QStringLiteral("color: %1").arg((error ? kProblemColour : kWarningColour).name()));
     status_icon_->setAccessibleName(message);
     setToolTip(message);
     status_icon_->show();
