@@ -1,8 +1,11 @@
 #include "tools/screenshots/screenshot_session.hpp"
 
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QPixmap>
 #include <QTimer>
 
@@ -11,9 +14,11 @@
 #include <string>
 
 #include "core/studio.hpp"
+#include "ui/filters/filters_dialog.hpp"
 #include "ui/mixer/audio_mixer_dock.hpp"
 #include "ui/model/studio_controller.hpp"
 #include "ui/preview/preview_widget.hpp"
+#include "ui/properties/properties_form.hpp"
 #include "ui/settings/profile_store.hpp"
 #include "ui/settings/settings_dialog.hpp"
 #include "ui/stats/stats_dock.hpp"
@@ -200,6 +205,40 @@ void ScreenshotSession::save_settings_pictures(const std::filesystem::path& out_
         wait_ms(300);  // the page lays out and paints before the grab
         save(*dialog, out_dir / file);
     }
+    dialog->reject();
+    wait_ms(100);
+}
+
+void ScreenshotSession::save_filters_picture(const std::filesystem::path& out_dir) {
+    std::filesystem::create_directories(out_dir);
+    ui::StudioController& controller = window_->controller();
+    int bar = 0;
+    for (const ui::ItemView& item : controller.items()) {
+        if (item.source_name == "Lower third")
+            bar = item.id;
+    }
+    if (bar == 0)
+        throw ScreenshotError("the lower-third bar is gone");
+    window_->show_filters(bar);
+    ui::FiltersDialog* dialog = window_->filters_dialog();
+    if (dialog == nullptr)
+        throw ScreenshotError("the filters dialog did not open");
+    dialog->add_filter("color_correction");
+    dialog->add_filter("lut");
+    // A LUT the creator has not copied over yet: its row says so.
+    if (auto* file = dialog->form() ? dialog->form()->findChild<QLineEdit*>("file") : nullptr)
+        file->setText(QString::fromStdString((temp_dir_ / "looks" / "warm.cube").string()));
+    dialog->select(0);
+    auto* saturation =
+        dialog->form() ? dialog->form()->findChild<QDoubleSpinBox*>("saturation") : nullptr;
+    auto* brightness =
+        dialog->form() ? dialog->form()->findChild<QDoubleSpinBox*>("brightness") : nullptr;
+    if (saturation == nullptr || brightness == nullptr || dialog->list()->count() != 2)
+        throw ScreenshotError("the filters dialog lacks the colour correction it was given");
+    saturation->setValue(0.4);
+    brightness->setValue(0.05);
+    wait_ms(700);  // the statuses are polled twice a second; the program shows the change
+    save(*dialog, out_dir / "filters.png");
     dialog->reject();
     wait_ms(100);
 }

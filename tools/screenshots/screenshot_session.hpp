@@ -52,6 +52,10 @@ public:
     /// studio-mode.png: a second scene prepared beside program.
     void save_studio_mode_picture(const std::filesystem::path& out_dir);
     void save_settings_pictures(const std::filesystem::path& out_dir);
+    /// filters.png: the lower-third bar's Filters dialog with a colour correction (selected,
+    /// its form showing) and a LUT whose file is missing (its row showing the problem); then
+    /// Cancel, so the show is as it was.
+    void save_filters_picture(const std::filesystem::path& out_dir);
     /// Closes the window; throws if it reported an error at any point (a picture would have
     /// shown a broken show).
     void finish();

@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
         session.save_studio_mode_picture(out_dir);
         session.stop_recording();
         session.save_settings_pictures(out_dir);
+        session.save_filters_picture(out_dir);
         session.finish();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "lm_screenshots: %s\n", e.what());
