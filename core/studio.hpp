@@ -180,8 +180,7 @@ public:
     /// The same for several groups, each with its own encode, started in order: one result
     /// per request, group after group. A group that cannot start (a bad encoder setting)
     /// stops the ones before it and throws.
-    std::vector<OutputOpenResult> start(const std::vector<GroupRequest>& groups,
-                                        double duration_s);
+    std::vector<OutputOpenResult> start(const std::vector<GroupRequest>& groups, double duration_s);
 
     /// Asks everything to stop: every group, then the mixers. Returns at once;
     /// wait_finished() waits for the groups.
