@@ -275,8 +275,7 @@ void Studio::start_group(const std::string& name, const std::vector<OutputReques
     StudioSettings settings = settings_;
     if (video_encoder_settings.is_object())
         settings.video_encoder_settings.merge_patch(video_encoder_settings);
-    auto group =
-        std::make_shared<OutputGroup>(name, registry_, settings, outputs, first_output_id);
+    auto group = std::make_shared<OutputGroup>(name, registry_, settings, outputs, first_output_id);
     start_mixing();
     {
         std::lock_guard lock(engine.mutex);
