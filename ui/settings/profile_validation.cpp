@@ -63,9 +63,10 @@ std::string hls_folder_problem(const std::string& folder) {
     return {};
 }
 
-void check_hls(const HlsFolderSettings& hls, size_t index, Problems& problems) {
+void check_hls(const HlsFolderSettings& hls, bool enabled, size_t index, Problems& problems) {
     using L = ProfileLimits;
-    if (const std::string why = hls_folder_problem(hls.folder); !why.empty())
+    // A destination kept for later may name a folder that does not exist yet.
+    if (const std::string why = hls_folder_problem(hls.folder); enabled && !why.empty())
         problems.push_back({destination_field(index, "hls.folder"), why});
     if (!(hls.segment_s >= L::kMinHlsSegmentS && hls.segment_s <= L::kMaxHlsSegmentS)) {
         problems.push_back({destination_field(index, "hls.segment_s"),
@@ -105,7 +106,7 @@ std::string certificate_problem(const std::string& file) {
 
 void check_destination(const StreamDestination& d, size_t index, Problems& problems) {
     if (d.writes_hls()) {
-        check_hls(d.hls, index, problems);
+        check_hls(d.hls, d.enabled, index, problems);
         return;
     }
     const StreamService* service = find_stream_service(d.service_id);

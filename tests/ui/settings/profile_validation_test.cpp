@@ -165,6 +165,9 @@ TEST_CASE("an HLS destination needs a writable folder that exists and sane segme
     CHECK(problem(p, field("server_url")).empty());
     p.destinations[1].hls.folder = (root / "hls").string();
     CHECK(problem(p, field("hls.folder")) == "This folder does not exist: create it first.");
+    p.destinations[1].enabled = false;  // kept for later: the folder may come later too
+    CHECK(problem(p, field("hls.folder")).empty());
+    p.destinations[1].enabled = true;
     std::ofstream(root / "file") << "x";
     p.destinations[1].hls.folder = (root / "file").string();
     CHECK(problem(p, field("hls.folder")) == "This is a file, not a folder.");
