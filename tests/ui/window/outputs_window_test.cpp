@@ -266,3 +266,43 @@ TEST_CASE("the network settings reach the engine", "[ui][window][gpu]") {
     // Saved with the profile.
     CHECK(window.profile_store().load(window.profile_name()).network == profile.network);
 }
+
+TEST_CASE("RTMPS to an own server: refused untrusted, streamed with its trusted certificate",
+          "[ui][window][gpu][rtmp]") {
+    RtmpServer server(/*tls=*/true);
+    REQUIRE(server.started());
+    REQUIRE(fs::exists(server.certificate()));
+    TempDir config;
+    Plugins plugins;
+    MainWindow window(plugins.registry, paths_in(config));
+    window.show();
+    Profile profile = window.profile();
+    StreamDestination own;
+    own.name = "Own RTMPS server";
+    own.service_id = "custom";
+    own.server_url = server.tls_url("");
+    own.stream_key = "show";
+    profile.destinations = {own};
+    window.apply_profile(profile);
+
+    // Without the certificate the key is never sent, and the window says what to do.
+    QTest::mouseClick(button(window, "streamButton"), Qt::LeftButton);
+    REQUIRE(wait_until([&] { return !window.shown_errors().isEmpty(); }, 15000));
+    const QString refused = window.shown_errors().join("\n");
+    INFO(refused.toStdString());
+    CHECK(refused.contains("not signed by an authority this machine trusts"));
+    CHECK(refused.contains("trusted certificate"));
+    CHECK_FALSE(refused.contains("show"));  // the key never shows
+    REQUIRE(
+        wait_until([&] { return window.outputs().phase(Kind::streaming) == Phase::off; }, 10000));
+
+    profile.destinations[0].trusted_certificate = server.certificate().string();
+    window.apply_profile(profile);
+    QTest::mouseClick(button(window, "streamButton"), Qt::LeftButton);
+    REQUIRE(
+        wait_until([&] { return window.outputs().phase(Kind::streaming) == Phase::live; }, 10000));
+    CHECK(wait_until([&] { return server.bytes_received() > 50'000; }, 10000));
+    QTest::mouseClick(button(window, "streamButton"), Qt::LeftButton);
+    CHECK(wait_until([&] { return window.outputs().phase(Kind::streaming) == Phase::off; }, 10000));
+    CHECK(window.shown_errors().size() == 1);  // only the refusal before
+}
