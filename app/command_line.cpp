@@ -82,6 +82,16 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
     using Handler = std::function<void(const std::string&)>;
     const std::map<std::string, Handler> with_value{
         {"--stream", [&](const std::string& v) { options.stream_urls.push_back(v); }},
+        {"--stream-bitrate",
+         [&](const std::string& v) {
+             if (options.stream_urls.empty())
+                 throw UsageError("--stream-bitrate: put it after the --stream it is for");
+             const size_t stream = options.stream_urls.size() - 1;
+             if (options.stream_video_bitrates.count(stream))
+                 throw UsageError("--stream-bitrate: given twice for the same --stream");
+             options.stream_video_bitrates[stream] =
+                 parse_integer("--stream-bitrate", v, 100, 200'000);
+         }},
         {"--trust-cert",
          [&](const std::string& v) {
              if (options.trusted_certificate)
@@ -216,6 +226,8 @@ Live Machine, a broadcasting studio. Without --headless it opens the studio wind
 Headless streaming and recording (at least one of --stream / --record / --hls /
 --replay-buffer):
   --stream URL           push to an RTMP or RTMPS server (repeat for several destinations)
+  --stream-bitrate KBPS  give the --stream just before it an encode of its own at this video
+                         bitrate (a second encoder, e.g. lower for a service that asks less)
   --trust-cert FILE      for rtmps://, also trust the certificates in this PEM file (a
                          self-signed server's own certificate, a private CA)
   --record FILE          record the same encode (.mkv default, .mp4, .flv by extension)

@@ -1,6 +1,7 @@
 // The command line of `livemachine`, parsed into options. docs/command-line.md is the manual.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -22,6 +23,9 @@ struct CommandLineOptions {
     bool show_version = false;
     bool list_encoders = false;  ///< --list-encoders: print each video encoder and exit
     std::vector<std::string> stream_urls;
+    /// --stream-bitrate: the video bitrate of a stream (by its index in stream_urls) that has
+    /// an encode of its own; the others share the main encode at video_bitrate_kbps.
+    std::map<size_t, int> stream_video_bitrates;
     std::optional<std::string> trusted_certificate;  ///< PEM file trusted for rtmps://
     std::optional<std::string> record_path;
     double record_split_time_s = 0;  ///< 0: one file

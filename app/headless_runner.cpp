@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -81,13 +82,23 @@ StudioSettings studio_settings(const CommandLineOptions& options) {
     return settings;
 }
 
-std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
+OutputRequest stream_request(const CommandLineOptions& options, const std::string& url) {
+    nlohmann::json settings{{"url", url}};
+    if (options.trusted_certificate)
+        settings["trusted_certificate"] = *options.trusted_certificate;
+    return {"rtmp", std::move(settings)};
+}
+
+/// The main encode's outputs: every stream without a bitrate of its own, the recording, HLS
+/// and the replay buffer.
+std::vector<OutputRequest> main_requests(const CommandLineOptions& options) {
     std::vector<OutputRequest> requests;
-    for (const auto& url : options.stream_urls) {
-        nlohmann::json settings{{"url", url}};
-        if (options.trusted_certificate)
-            settings["trusted_certificate"] = *options.trusted_certificate;
-        requests.push_back({"rtmp", std::move(settings)});
+    for (size_t i = 0; i < options.stream_urls.size(); ++i) {
+        const auto own = options.stream_video_bitrates.find(i);
+        if (own == options.stream_video_bitrates.end() ||
+            own->second == options.video_bitrate_kbps) {
+            requests.push_back(stream_request(options, options.stream_urls[i]));
+        }
     }
     if (options.record_path) {
         nlohmann::json settings{{"path", *options.record_path}};
@@ -106,6 +117,29 @@ std::vector<OutputRequest> output_requests(const CommandLineOptions& options) {
                              {"format", options.replay_format}}});
     }
     return requests;
+}
+
+/// The groups to start: the main encode, then one more per other bitrate asked with
+/// --stream-bitrate (streams asking the same one share it). Ordered by name, as the studio
+/// lists its groups' outputs, so the results and the stats line up.
+std::vector<GroupRequest> group_requests(const CommandLineOptions& options) {
+    std::map<std::string, GroupRequest> groups;
+    if (auto main = main_requests(options); !main.empty())
+        groups[kCommandLineGroup] = {kCommandLineGroup, std::move(main), nullptr};
+    for (const auto& [stream, kbps] : options.stream_video_bitrates) {
+        if (kbps == options.video_bitrate_kbps)
+            continue;
+        // Zero-padded so that name order is bitrate order.
+        const std::string name = fmt::format("{} {:06d} kbps", kCommandLineGroup, kbps);
+        GroupRequest& group = groups[name];
+        group.name = name;
+        group.video_encoder_settings = {{"bitrate_kbps", kbps}};
+        group.outputs.push_back(stream_request(options, options.stream_urls[stream]));
+    }
+    std::vector<GroupRequest> ordered;
+    for (auto& [name, group] : groups)
+        ordered.push_back(std::move(group));
+    return ordered;
 }
 
 /// The signals the command line acts on: stop (SIGINT, SIGTERM), save a replay (SIGUSR1),
@@ -219,7 +253,7 @@ int run_headless(const CommandLineOptions& options) {
     try {
         studio.emplace(registry, studio_settings(options));
         studio->set_scene(scene);
-        opened = studio->start(output_requests(options), options.duration_s);
+        opened = studio->start(group_requests(options), options.duration_s);
     } catch (const StudioError& e) {
         print_error(e.what());
         return e.kind() == StudioError::Kind::invalid_settings ? kExitUsage : kExitStartFailed;

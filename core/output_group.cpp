@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <cmath>
+#include <deque>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -121,10 +122,12 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
             options.queue.shed_disposable = std::chrono::seconds(kOutputBufferSeconds);
             options.queue.shed_video = std::chrono::seconds(kOutputBufferSeconds);
         } else if (follows_network_) {
-            // The controller brings the queue back down by lowering the bitrate; shedding
-            // frames is the last resort, so it waits longer than without one.
-            options.queue.shed_disposable = std::chrono::milliseconds(1500);
-            options.queue.shed_video = std::chrono::milliseconds(2000);
+            // The controller brings the queue back down by lowering the bitrate, which the
+            // encoder follows only a second or two later (its VBV buffer): a sudden halving
+            // of the link queues close to 2 s meanwhile. Shedding is the backstop beyond that
+            // (OBS, with dynamic bitrate on, sheds nothing at all and lets the queue grow).
+            options.queue.shed_disposable = std::chrono::milliseconds(2500);
+            options.queue.shed_video = std::chrono::milliseconds(3000);
         }
         runners_.push_back(
             std::make_shared<OutputRunner>(std::move(outputs[i]), requests[i].type, options));
@@ -377,24 +380,40 @@ void OutputGroup::follow_network() {
         return;  // every network destination failed to open
     BitrateController controller(video_kbps_.load(), audio_kbps_);
     const int64_t start_ns = clock::now_ns();
+    // Each destination's payload bytes at the last few looks, for the rate it took over the
+    // last second (the controller judges its probes by it).
+    constexpr size_t kSentHistory = 5;  // looks 250 ms apart: four intervals, one second
+    std::vector<std::deque<uint64_t>> sent_bytes(network.size());
     std::unique_lock lock(mutex_);
     while (
         !changed_.wait_for(lock, std::chrono::milliseconds(250), [&] { return encode_ended_; })) {
         lock.unlock();
+        const double now_s = double(clock::now_ns() - start_ns) / 1e9;
         double buffered_s = 0;
         double link_kbps = 0;
         double send_busy = 0;
-        for (auto& runner : network) {
-            const OutputCounters counters = runner->counters();
-            if (counters.state != OutputState::running)
+        double sent_kbps = -1;  // the slowest destination's; unknown for the first second
+        for (size_t i = 0; i < network.size(); ++i) {
+            const OutputCounters counters = network[i]->counters();
+            if (counters.state != OutputState::running) {
+                sent_bytes[i].clear();
                 continue;
+            }
             buffered_s = std::max(buffered_s, counters.buffered_ms / 1000);
             send_busy = std::max(send_busy, counters.send_busy);
             if (counters.link_kbps > 0 && (link_kbps == 0 || counters.link_kbps < link_kbps))
                 link_kbps = counters.link_kbps;
+            std::deque<uint64_t>& history = sent_bytes[i];
+            history.push_back(counters.bytes);
+            if (history.size() > kSentHistory)
+                history.pop_front();
+            if (history.size() == kSentHistory) {
+                const double kbps = double(history.back() - history.front()) * 8 / 1000;
+                sent_kbps = sent_kbps < 0 ? kbps : std::min(sent_kbps, kbps);
+            }
         }
-        const double now_s = double(clock::now_ns() - start_ns) / 1e9;
-        if (const int kbps = controller.update(now_s, buffered_s, link_kbps, send_busy); kbps > 0) {
+        if (const int kbps = controller.update(now_s, buffered_s, link_kbps, send_busy, sent_kbps);
+            kbps > 0) {
             spdlog::info("{}: dynamic bitrate {} kbps (queue {:.0f} ms, link {:.0f} kbps)", name_,
                          kbps, buffered_s * 1000, link_kbps);
             video_worker_->request_bitrate(kbps);

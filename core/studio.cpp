@@ -258,7 +258,7 @@ std::shared_ptr<const VideoFrame> Studio::preview_frame() const {
 }
 
 void Studio::start_group(const std::string& name, const std::vector<OutputRequest>& outputs,
-                         double duration_s) {
+                         double duration_s, const nlohmann::json& video_encoder_settings) {
     Engine& engine = *engine_;
     uint64_t first_output_id = 0;
     {
@@ -272,8 +272,10 @@ void Studio::start_group(const std::string& name, const std::vector<OutputReques
         engine.next_output_id += outputs.size();
     }
     // Everything that can be checked without side effects, before the GPU or any network.
-    auto group =
-        std::make_shared<OutputGroup>(name, registry_, settings_, outputs, first_output_id);
+    StudioSettings settings = settings_;
+    if (video_encoder_settings.is_object())
+        settings.video_encoder_settings.merge_patch(video_encoder_settings);
+    auto group = std::make_shared<OutputGroup>(name, registry_, settings, outputs, first_output_id);
     start_mixing();
     {
         std::lock_guard lock(engine.mutex);
@@ -341,8 +343,23 @@ std::optional<GroupState> Studio::group_state(const std::string& name) const {
 
 std::vector<OutputOpenResult> Studio::start(const std::vector<OutputRequest>& outputs,
                                             double duration_s) {
-    start_group(kMainGroup, outputs, duration_s);
-    std::vector<OutputOpenResult> results = wait_group_opened(kMainGroup);
+    return start({GroupRequest{kMainGroup, outputs, nullptr}}, duration_s);
+}
+
+std::vector<OutputOpenResult> Studio::start(const std::vector<GroupRequest>& groups,
+                                            double duration_s) {
+    try {
+        for (const GroupRequest& group : groups)
+            start_group(group.name, group.outputs, duration_s, group.video_encoder_settings);
+    } catch (const StudioError&) {
+        stop();
+        throw;
+    }
+    std::vector<OutputOpenResult> results;
+    for (const GroupRequest& group : groups) {
+        for (auto& result : wait_group_opened(group.name))
+            results.push_back(std::move(result));
+    }
     const bool all_failed = std::all_of(results.begin(), results.end(),
                                         [](const auto& result) { return !result.error.empty(); });
     if (all_failed)

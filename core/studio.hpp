@@ -70,6 +70,15 @@ struct OutputRequest {
     nlohmann::json settings;
 };
 
+/// One output group to start: its destinations, and how its encode differs from the
+/// studio's (e.g. `{"bitrate_kbps": 1200}` for a destination that needs a lower bitrate).
+struct GroupRequest {
+    std::string name;
+    std::vector<OutputRequest> outputs;
+    /// Merged over StudioSettings::video_encoder_settings (JSON merge patch); null: none.
+    nlohmann::json video_encoder_settings;
+};
+
 /// How opening one requested output went; `error` is empty on success.
 struct OutputOpenResult {
     std::string name;  ///< never contains a secret
@@ -132,8 +141,10 @@ public:
     /// mixing if needed, then opens the destinations in the background and returns without
     /// waiting for any network. With `duration_s` > 0 the group ends by itself after that much
     /// media. A finished group of the same name is replaced (its counters go with it).
+    /// `video_encoder_settings`, when an object, is merged over the studio's for this group's
+    /// own encode (a second encoder at another bitrate).
     void start_group(const std::string& name, const std::vector<OutputRequest>& outputs,
-                     double duration_s = 0);
+                     double duration_s = 0, const nlohmann::json& video_encoder_settings = {});
     /// Waits until every destination of `name` has opened or failed; one result per request
     /// (empty when there is no such group).
     std::vector<OutputOpenResult> wait_group_opened(const std::string& name);
@@ -166,6 +177,10 @@ public:
     /// the studio is finished.
     std::vector<OutputOpenResult> start(const std::vector<OutputRequest>& outputs,
                                         double duration_s);
+    /// The same for several groups, each with its own encode, started in order: one result
+    /// per request, group after group. A group that cannot start (a bad encoder setting)
+    /// stops the ones before it and throws.
+    std::vector<OutputOpenResult> start(const std::vector<GroupRequest>& groups, double duration_s);
 
     /// Asks everything to stop: every group, then the mixers. Returns at once;
     /// wait_finished() waits for the groups.

@@ -40,6 +40,8 @@ case $case_name in
     video-fps1000) code=2 culprit=1280x720@1000 args=(--headless --video 1280x720@1000 "${out[@]}") ;;
     video-bitrate0) code=2 culprit=--video-bitrate args=(--headless --video-bitrate 0 "${out[@]}") ;;
     no-output) code=2 culprit=--stream args=(--headless --duration 2) ;;
+    stream-bitrate-first)
+        code=2 culprit=--stream-bitrate args=(--headless --stream-bitrate 800 "${out[@]}") ;;
     *) fail "unknown case '$case_name'" ;;
 esac
 run_app 30 "${args[@]}"

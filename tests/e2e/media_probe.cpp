@@ -266,6 +266,7 @@ bool probe_file(const std::string& path, ProbeResult& result, std::string& error
             if (result.video.packets++ == 0) {
                 result.video.first_packet_keyframe = (pkt->flags & AV_PKT_FLAG_KEY) != 0;
             }
+            result.video.bytes += pkt->size;
             ok = decode(video, pkt, frame, analyzer, result.decode_errors, error);
         } else if (pkt->stream_index == audio.stream_index) {
             if (result.audio.packets++ == 0 && pkt->pts != AV_NOPTS_VALUE) {

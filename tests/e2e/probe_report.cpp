@@ -199,6 +199,8 @@ Fields report_fields(const ProbeResult& r) {
         {"video.avg_frame_rate", d3(v.avg_frame_rate)},
         {"video.fps", d3(v.measured_fps)},
         {"video.packets", i(v.packets)},
+        {"video.bytes", i(v.bytes)},
+        {"video.kbps", d1(v.duration_s > 0 ? double(v.bytes) * 8 / 1000 / v.duration_s : 0.0)},
         {"video.frames", i(v.frames)},
         {"video.first_pts_s", d3(v.first_pts_s)},
         {"video.last_pts_s", d3(v.last_pts_s)},

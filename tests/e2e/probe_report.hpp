@@ -20,7 +20,8 @@ struct VideoResult {
     double avg_frame_rate = 0.0;  // libavformat's average, may be 0 when unknown
     double measured_fps = 0.0;    // from the decoded frames' timestamps
     int packets = 0;
-    int frames = 0;  // decoded frames
+    int64_t bytes = 0;  // video payload
+    int frames = 0;     // decoded frames
     double first_pts_s = 0.0;
     double last_pts_s = 0.0;
     double duration_s = 0.0;  // last - first + one frame

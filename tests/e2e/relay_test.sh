@@ -39,7 +39,8 @@ stat() {  # KEY: the value of KEY for the (one) output in the stats JSON
     stats_flat "$T/stats.json" | grep -o "\"$1\":[-0-9.e+]*" | head -n 1 | cut -d: -f2
 }
 # One row a second from the status lines: second, out kbps, video kbps asked of the encoder
-# (the target unless the line says "video N kbps"), queue ms (congestion x 900), dropped total.
+# (the target unless the line says "video N kbps"), queue ms (congestion x 3000: with dynamic
+# bitrate on, as here, congestion 1 is 3 s queued; core/output_group.cpp), dropped total.
 timeline() {
     awk -v target="$target_kbps" '
         /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9] / {
@@ -50,7 +51,7 @@ timeline() {
                 if ($i == "congestion") { congestion = $(i + 1); sub(",", "", congestion) }
                 if ($i == "video" && $(i + 2) == "kbps") video = $(i + 1)
             }
-            printf "%d %d %d %d %d\n", ++n, out, video, congestion * 900, dropped
+            printf "%d %d %d %d %d\n", ++n, out, video, congestion * 3000, dropped
         }' "$T/stdout"
 }
 
@@ -147,7 +148,7 @@ case $mode in
                 print $1, ($1 > a && $1 <= b) ? cap : 20000, $2, $3, $4, $5 }' \
                 "$T/timeline.txt" >"$T/plot.txt"
             bash "$E2E_DIR/plot_timeline.sh" "$T/plot.txt" \
-                "relay capped at $cap_kbit kbit/s for $cap_s s, dynamic bitrate" >"$LM_RELAY_PLOT"
+                "relay capped at $cap_kbit kbit/s for $cap_s s, dynamic bitrate" 3000 >"$LM_RELAY_PLOT"
             echo "plot: $LM_RELAY_PLOT"
         fi
         dropped=$(stat frames_dropped)

@@ -66,6 +66,10 @@ port=$(RTMP_SERVER_ADDR=$server_ip ip netns exec "$ns" "$E2E_DIR/rtmp_server.sh"
 key=$(new_key)
 extra=()
 [ "$mode" = fixed ] && extra=(--no-dynamic-bitrate)
+# Queued media time at congestion 1 (every non-key frame shed): the status line's congestion
+# times this is the queue (core/output_group.cpp).
+shed_ms=3000
+[ "$mode" = fixed ] && shed_ms=900
 start_app_until_status_lines 1 --headless --stream "rtmp://$server_ip:$port/live/$key" \
     --video-bitrate "$target_kbps" --audio-bitrate "$audio_kbps" --duration "$total_s" \
     --stats-json "$T/stats.json" "${extra[@]}"
@@ -88,7 +92,7 @@ APP_PID=
 [ "$rc" = 0 ] || { show stderr "$T/stderr"; fail "livemachine exited with $rc, expected 0"; }
 
 # The timeline, one row a second: time, link kbit/s, out kbps, video kbps, queue ms, dropped.
-awk -v target="$target_kbps" -v slow_from="$slow_from" -v slow_until="$slow_until" \
+awk -v target="$target_kbps" -v slow_from="$slow_from" -v slow_until="$slow_until" -v shed_ms="$shed_ms" \
     -v fast="$fast_kbit" -v slow="$slow_kbit" '
     /^[0-9][0-9]:[0-9][0-9]:[0-9][0-9] / {
         split($1, hms, ":"); t = hms[1] * 3600 + hms[2] * 60 + hms[3]
@@ -101,7 +105,7 @@ awk -v target="$target_kbps" -v slow_from="$slow_from" -v slow_until="$slow_unti
         }
         n++
         link = (n > slow_from && n <= slow_until) ? slow : fast
-        printf "%d %d %d %d %d %d\n", t, link, out, video, congestion * 900, dropped
+        printf "%d %d %d %d %d %d\n", t, link, out, video, congestion * shed_ms, dropped
     }' "$T/stdout" >"$T/timeline.txt"
 cat "$T/timeline.txt" | awk '{printf "t=%ss link=%s out=%s video=%s queue=%sms dropped=%s\n", $1, $2, $3, $4, $5, $6}' |
     sed -n "$((slow_from - 1)),$((slow_until + 12))p"
@@ -116,7 +120,7 @@ RTMP_SERVER_ADDR=$server_ip "$E2E_DIR/rtmp_server.sh" stop "$T/rtmp"
 file=$(recorded_flv rtmp "$key")
 
 if [ -n "${LM_THROTTLE_PLOT:-}" ]; then
-    bash "$E2E_DIR/plot_timeline.sh" "$T/timeline.txt" "$mode" >"$LM_THROTTLE_PLOT"
+    bash "$E2E_DIR/plot_timeline.sh" "$T/timeline.txt" "$mode" "$shed_ms" >"$LM_THROTTLE_PLOT"
     echo "plot: $LM_THROTTLE_PLOT"
 fi
 

@@ -11,6 +11,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
 
 #include "core/studio.hpp"
@@ -24,6 +25,7 @@
 #include "ui/stats/stats_dock.hpp"
 #include "ui/window/collection_store.hpp"
 #include "ui/window/main_window.hpp"
+#include "ui/window/output_actions.hpp"
 
 namespace lm::tools {
 namespace {
@@ -45,25 +47,37 @@ std::filesystem::path make_temp_dir() {
     return pattern;
 }
 
-/// A profile that looks used: two stream destinations (keys masked on the stream page),
-/// hotkeys, and recordings going to the temporary folder rather than the user's videos.
-ui::Profile show_profile(ui::Profile profile, const std::filesystem::path& recordings) {
+/// A profile that looks used: three stream destinations (an own RTMPS relay with its trusted
+/// certificate, keys masked on the stream page; Twitch; an HLS folder), hotkeys, and
+/// recordings and HLS going to the temporary folder rather than the user's folders.
+ui::Profile show_profile(ui::Profile profile, const std::filesystem::path& temp_dir) {
+    const std::filesystem::path recordings = temp_dir / "Videos";
     ui::StreamDestination relay;
     relay.name = "Studio relay";
     relay.service_id = "custom";
-    relay.server_url = "rtmp://relay.example.com/live";
+    relay.server_url = "rtmps://relay.example.com/live";
     relay.stream_key = "evening-show-5f3a9c";  // made up: only ever shown masked
+    relay.trusted_certificate = (temp_dir / "relay-cert.pem").string();
     ui::StreamDestination twitch;
     twitch.service_id = "twitch";
     twitch.server_url = "rtmp://live.twitch.tv/app";
     twitch.stream_key = "live_000000000_screenshotkey";
     twitch.enabled = false;
-    profile.destinations = {relay, twitch};
+    ui::StreamDestination hls;
+    hls.name = "Own web server";
+    hls.service_id = ui::kHlsServiceId;
+    hls.hls.folder = (temp_dir / "www" / "hls").string();
+    hls.enabled = false;
+    profile.destinations = {relay, twitch, hls};
     profile.output.recording_folder = recordings.string();
+    profile.output.replay_buffer.seconds = 30;
     profile.hotkeys[ui::kStartStreamingAction] = "Ctrl+Shift+S";
     profile.hotkeys[ui::kStopStreamingAction] = "Ctrl+Shift+X";
     profile.hotkeys[ui::kStartRecordingAction] = "Ctrl+Shift+R";
     profile.hotkeys[ui::kStopRecordingAction] = "Ctrl+Shift+T";
+    profile.hotkeys[ui::kPauseRecordingAction] = "Ctrl+Shift+P";
+    profile.hotkeys[ui::kResumeRecordingAction] = "Ctrl+Shift+U";
+    profile.hotkeys[ui::kSaveReplayAction] = "F10";
     profile.hotkeys[std::string(ui::kSwitchScenePrefix) + "Scene"] = "F1";
     return profile;
 }
@@ -104,12 +118,16 @@ ScreenshotSession::~ScreenshotSession() {
 
 void ScreenshotSession::set_up_show() {
     const std::filesystem::path config = temp_dir_ / "config";
-    const std::filesystem::path recordings = temp_dir_ / "Videos";
-    std::filesystem::create_directories(recordings);
+    std::filesystem::create_directories(temp_dir_ / "Videos");
+    std::filesystem::create_directories(temp_dir_ / "www" / "hls");
+    // The relay's own certificate, as a creator keeps it beside the profile (not a real one:
+    // only its path shows, and the settings check it is a PEM file).
+    std::ofstream(temp_dir_ / "relay-cert.pem")
+        << "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
     const ui::WindowPaths paths{config / "profiles", config / "scenes"};
     // Named profile and collection, so the title bar reads like a real show, not "Untitled".
     ui::ProfileStore profiles(paths.profiles);
-    profiles.create(kShowName, show_profile(ui::default_profile(), recordings));
+    profiles.create(kShowName, show_profile(ui::default_profile(), temp_dir_));
     profiles.set_current(kShowName);
     ui::CollectionStore(paths.collections).set_current(kShowName);
 
@@ -152,9 +170,14 @@ void ScreenshotSession::set_up_show() {
 
 void ScreenshotSession::run_show(int seconds) {
     window_->toggle_recording();
-    if (!wait_until([&] { return window_->outputs().phase(Kind::recording) == Phase::live; },
-                    kStartTimeoutMs))
-        throw ScreenshotError("the recording did not start");
+    window_->output_actions().toggle_replay_buffer();
+    if (!wait_until(
+            [&] {
+                return window_->outputs().phase(Kind::recording) == Phase::live &&
+                       window_->outputs().phase(Kind::replay_buffer) == Phase::live;
+            },
+            kStartTimeoutMs))
+        throw ScreenshotError("the recording or the replay buffer did not start");
     wait_ms(seconds * 1000);
 }
 
@@ -197,14 +220,20 @@ void ScreenshotSession::save_settings_pictures(const std::filesystem::path& out_
     using Page = ui::SettingsDialog::Page;
     const std::pair<Page, const char*> pages[] = {
         {Page::stream, "settings-stream.png"},   {Page::output, "settings-output.png"},
-        {Page::video, "settings-video.png"},     {Page::audio, "settings-audio.png"},
-        {Page::hotkeys, "settings-hotkeys.png"},
+        {Page::network, "settings-network.png"}, {Page::video, "settings-video.png"},
+        {Page::audio, "settings-audio.png"},     {Page::hotkeys, "settings-hotkeys.png"},
     };
     for (const auto& [page, file] : pages) {
         dialog->show_page(page);
         wait_ms(300);  // the page lays out and paints before the grab
         save(*dialog, out_dir / file);
     }
+    // The HLS folder destination: a folder and its segments in place of server and key.
+    dialog->show_page(Page::stream);
+    if (auto* list = dialog->findChild<QListWidget*>("destinationList"); list && list->count() > 2)
+        list->setCurrentRow(2);
+    wait_ms(300);
+    save(*dialog, out_dir / "settings-stream-hls.png");
     dialog->reject();
     wait_ms(100);
 }
@@ -246,9 +275,10 @@ void ScreenshotSession::save_filters_picture(const std::filesystem::path& out_di
 void ScreenshotSession::stop_recording() {
     if (window_->outputs().phase(Kind::recording) != Phase::off)
         window_->toggle_recording();
-    if (!wait_until([&] { return window_->outputs().phase(Kind::recording) == Phase::off; },
-                    kStartTimeoutMs))
-        throw ScreenshotError("the recording did not stop");
+    if (window_->outputs().phase(Kind::replay_buffer) != Phase::off)
+        window_->output_actions().toggle_replay_buffer();
+    if (!wait_until([&] { return !window_->outputs().any_active(); }, kStartTimeoutMs))
+        throw ScreenshotError("the recording or the replay buffer did not stop");
 }
 
 void ScreenshotSession::finish() {

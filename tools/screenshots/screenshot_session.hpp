@@ -39,13 +39,13 @@ public:
     /// Opens the window (1600x900) with a test pattern, a lower-third bar and a tone, a
     /// profile with stream destinations and hotkeys, and recording into the temporary folder.
     void set_up_show();
-    /// Starts the recording and runs the show for `seconds`, so the graphs fill and the meters
-    /// move. Throws when the recording does not go live.
+    /// Starts the recording and the replay buffer and runs the show for `seconds`, so the
+    /// graphs fill and the meters move. Throws when they do not go live.
     void run_show(int seconds);
     /// Saves the window, the stats dock and the audio mixer dock into `out_dir` (created if
     /// needed) while the show runs; throws on a failed write.
     void save_window_pictures(const std::filesystem::path& out_dir);
-    /// Stops the recording and waits until it has ended.
+    /// Stops the recording and the replay buffer and waits until they have ended.
     void stop_recording();
     /// Opens the settings and saves each page. Taken with nothing live, as a creator usually
     /// sees them (while live, the encoder and video fields are read-only).

@@ -15,6 +15,7 @@
 
 #include "ui/settings/problem_label.hpp"
 #include "ui/settings/profile_requests.hpp"
+#include "ui/settings/replay_buffer_box.hpp"
 
 namespace lm::ui {
 namespace {
@@ -76,6 +77,7 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
       container_combo_(new QComboBox),
       pattern_edit_(new QLineEdit),
       preview_label_(new QLabel),
+      replay_box_(new ReplayBufferBox),
       encoder_problem_(new ProblemLabel("videoEncoderError")),
       bitrate_problem_(new ProblemLabel("videoBitrateError")),
       folder_problem_(new ProblemLabel("recordingFolderError")),
@@ -126,6 +128,7 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(encoding);
     layout->addWidget(recording);
+    layout->addWidget(replay_box_);
     layout->addStretch(1);
 
     const auto changed = [this] {
@@ -143,6 +146,7 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(folder_edit_, &QLineEdit::textEdited, this, changed);
     connect(pattern_edit_, &QLineEdit::textEdited, this, changed);
+    connect(replay_box_, &ReplayBufferBox::edited, this, changed);
     connect(browse_button_, &QPushButton::clicked, this, [this, changed] {
         const QString folder =
             QFileDialog::getExistingDirectory(this, tr("Recording folder"), folder_edit_->text());
@@ -191,6 +195,7 @@ void OutputPage::load(const Profile& profile) {
     folder_edit_->setText(QString::fromStdString(o.recording_folder));
     container_combo_->setCurrentIndex(container_combo_->findData(to_string(o.container)));
     pattern_edit_->setText(QString::fromStdString(o.file_name_pattern));
+    replay_box_->load(o.replay_buffer);
     loading_ = false;
     update_enabled();
     update_preview();
@@ -209,6 +214,7 @@ void OutputPage::store(Profile& profile) const {
     o.recording_folder = folder_edit_->text().toStdString();
     container_from_string(container_combo_->currentData().toString().toStdString(), o.container);
     o.file_name_pattern = pattern_edit_->text().toStdString();
+    replay_box_->store(o.replay_buffer);
 }
 
 std::vector<ProfileProblem> OutputPage::own_problems() const {
@@ -234,6 +240,7 @@ void OutputPage::show_problems(const std::vector<ProfileProblem>& problems) {
     folder_problem_->set_problem(problem_for(problems, "output.recording_folder"));
     QString pattern = problem_for(problems, "output.file_name_pattern");
     pattern_problem_->set_problem(pattern);
+    replay_box_->show_problems(problems);
 }
 
 void OutputPage::set_outputs_active(bool active) {

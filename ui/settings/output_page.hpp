@@ -1,5 +1,5 @@
-// The Output page: video encoder and its rate control, audio bitrate, and where and how
-// recordings are written.
+// The Output page: video encoder and its rate control, audio bitrate, where and how
+// recordings are written, and the replay buffer.
 #pragma once
 
 #include <vector>
@@ -16,6 +16,7 @@ class QSpinBox;
 namespace lm::ui {
 
 class ProblemLabel;
+class ReplayBufferBox;
 
 class OutputPage : public SettingsPage {
     Q_OBJECT
@@ -50,6 +51,7 @@ private:
     QComboBox* container_combo_;
     QLineEdit* pattern_edit_;
     QLabel* preview_label_;
+    ReplayBufferBox* replay_box_;
     ProblemLabel* encoder_problem_;
     ProblemLabel* bitrate_problem_;
     ProblemLabel* folder_problem_;

@@ -19,9 +19,14 @@ std::string default_recording_folder() {
     return QDir::cleanPath(folder).toStdString();
 }
 
+bool StreamDestination::writes_hls() const {
+    return service_id == kHlsServiceId;
+}
+
 std::vector<std::string> fixed_hotkey_actions() {
-    return {kStartStreamingAction, kStopStreamingAction, kStartRecordingAction,
-            kStopRecordingAction};
+    return {kStartStreamingAction,    kStopStreamingAction,    kStartRecordingAction,
+            kStopRecordingAction,     kPauseRecordingAction,   kResumeRecordingAction,
+            kStartReplayBufferAction, kStopReplayBufferAction, kSaveReplayAction};
 }
 
 bool is_hotkey_action(const std::string& action) {
@@ -42,6 +47,16 @@ std::string hotkey_action_label(const std::string& action) {
         return "Start recording";
     if (action == kStopRecordingAction)
         return "Stop recording";
+    if (action == kPauseRecordingAction)
+        return "Pause recording";
+    if (action == kResumeRecordingAction)
+        return "Resume recording";
+    if (action == kStartReplayBufferAction)
+        return "Start replay buffer";
+    if (action == kStopReplayBufferAction)
+        return "Stop replay buffer";
+    if (action == kSaveReplayAction)
+        return "Save replay";
     const std::string prefix = kSwitchScenePrefix;
     if (action.compare(0, prefix.size(), prefix) == 0)
         return "Switch to scene '" + action.substr(prefix.size()) + "'";
@@ -70,6 +85,20 @@ const char* to_string(RecordingContainer container) {
             return "flv";
     }
     return "mkv";
+}
+
+const char* to_string(HlsSegmentFormat format) {
+    return format == HlsSegmentFormat::fmp4 ? "fmp4" : "mpegts";
+}
+
+bool segment_format_from_string(const std::string& name, HlsSegmentFormat& out) {
+    for (HlsSegmentFormat f : {HlsSegmentFormat::mpegts, HlsSegmentFormat::fmp4}) {
+        if (name == to_string(f)) {
+            out = f;
+            return true;
+        }
+    }
+    return false;
 }
 
 bool rate_control_from_string(const std::string& name, RateControl& out) {

@@ -11,15 +11,57 @@
 
 namespace lm::ui {
 
-/// One place to stream to. Several may be enabled at once; each becomes one "rtmp" output.
+enum class HlsSegmentFormat {
+    mpegts = 1,  ///< .ts: plays on every HLS player
+    fmp4,        ///< .m4s with an init segment: newer players and CDNs
+};
+
+/// An HLS destination: the "hls" output's settings (plugins/hls, docs/hls.md), with its
+/// defaults.
+struct HlsFolderSettings {
+    std::string folder;  ///< served by a web server; must exist
+    double segment_s = 2;
+    int playlist_segments = 6;
+    bool delete_segments = true;
+    bool low_latency = false;  ///< 1 s segments; wants a 1 s keyframe interval
+    HlsSegmentFormat segment_format = HlsSegmentFormat::mpegts;
+
+    friend bool operator==(const HlsFolderSettings&, const HlsFolderSettings&) = default;
+};
+
+/// The service id of a destination that writes HLS into a folder (listed with the services).
+inline constexpr const char* kHlsServiceId = "hls";
+
+/// One place to stream to. Several may be enabled at once; each becomes one "rtmp" output,
+/// or one "hls" output for the service kHlsServiceId (a folder instead of a server).
 struct StreamDestination {
     std::string name;                   ///< shown in lists; empty means the service's name
     std::string service_id = "twitch";  ///< an id from stream_services()
     std::string server_url;             ///< rtmp:// or rtmps:// server, without the key
     std::string stream_key;             ///< secret: never logged, masked in the UI
     bool enabled = true;
+    /// For rtmps:// servers: a PEM file whose certificates are trusted besides the system's
+    /// authorities (a self-signed server of one's own). Empty: the system's only.
+    std::string trusted_certificate;
+    HlsFolderSettings hls;  ///< used only by HLS destinations
+
+    bool writes_hls() const;
 
     friend bool operator==(const StreamDestination&, const StreamDestination&) = default;
+};
+
+/// How stream destinations behave on a bad network: the engine's NetworkSettings, with the
+/// command line's defaults (--reconnect-attempts, --reconnect-delay, --reconnect-max-delay,
+/// --no-dynamic-bitrate, --follow-slowest).
+struct NetworkOptions {
+    bool reconnect = true;  ///< off: a destination that drops fails at once
+    int reconnect_attempts = 100;
+    double reconnect_delay_s = 2;  ///< before the first try; each next is 1.5 times longer
+    double reconnect_max_delay_s = 2.5;
+    bool dynamic_bitrate = true;
+    bool follow_slowest = false;  ///< several destinations: lower the bitrate for all
+
+    friend bool operator==(const NetworkOptions&, const NetworkOptions&) = default;
 };
 
 enum class RateControl {
@@ -34,6 +76,16 @@ enum class RecordingContainer {
     flv,
 };
 
+/// The replay buffer: the last seconds of the program kept in memory, saved to a new file on
+/// demand ("replay_buffer" output of plugins/record).
+struct ReplayBufferSettings {
+    int seconds = 20;
+    std::string folder;  ///< empty: the recording folder
+    RecordingContainer container = RecordingContainer::mkv;
+
+    friend bool operator==(const ReplayBufferSettings&, const ReplayBufferSettings&) = default;
+};
+
 struct OutputSettings {
     std::string video_encoder = "x264";
     RateControl rate_control = RateControl::cbr;
@@ -46,6 +98,7 @@ struct OutputSettings {
     RecordingContainer container = RecordingContainer::mkv;
     /// File name without extension; %Y %m %d %H %M %S expand to the start time, %% to '%'.
     std::string file_name_pattern = "Live Machine %Y-%m-%d %H-%M-%S";
+    ReplayBufferSettings replay_buffer;
 
     friend bool operator==(const OutputSettings&, const OutputSettings&) = default;
 };
@@ -85,6 +138,11 @@ inline constexpr const char* kStartStreamingAction = "start_streaming";
 inline constexpr const char* kStopStreamingAction = "stop_streaming";
 inline constexpr const char* kStartRecordingAction = "start_recording";
 inline constexpr const char* kStopRecordingAction = "stop_recording";
+inline constexpr const char* kPauseRecordingAction = "pause_recording";
+inline constexpr const char* kResumeRecordingAction = "resume_recording";
+inline constexpr const char* kStartReplayBufferAction = "start_replay_buffer";
+inline constexpr const char* kStopReplayBufferAction = "stop_replay_buffer";
+inline constexpr const char* kSaveReplayAction = "save_replay";
 inline constexpr const char* kSwitchScenePrefix = "switch_scene:";
 
 struct Profile {
@@ -92,6 +150,7 @@ struct Profile {
     OutputSettings output;
     VideoSettings video;
     AudioSettings audio;
+    NetworkOptions network;
     /// action id -> key sequence in QKeySequence::PortableText ("Ctrl+Shift+S").
     std::map<std::string, std::string> hotkeys;
 
@@ -104,7 +163,8 @@ Profile default_profile();
 /// The user's videos folder (XDG_VIDEOS_DIR, else ~/Videos).
 std::string default_recording_folder();
 
-/// The four fixed actions, in the order the hotkeys page lists them.
+/// The fixed actions (streaming, recording, pause, replay buffer), in the order the hotkeys page
+/// lists them.
 std::vector<std::string> fixed_hotkey_actions();
 /// True for the fixed actions and for kSwitchScenePrefix followed by a non-empty name.
 bool is_hotkey_action(const std::string& action);
@@ -113,9 +173,11 @@ std::string hotkey_action_label(const std::string& action);
 
 const char* to_string(RateControl mode);
 const char* to_string(RecordingContainer container);  ///< "mkv", also the file extension
+const char* to_string(HlsSegmentFormat format);       ///< "mpegts", "fmp4": the plugin's names
 /// The reverse of to_string; false (and `out` untouched) for an unknown name.
 bool rate_control_from_string(const std::string& name, RateControl& out);
 bool container_from_string(const std::string& name, RecordingContainer& out);
+bool segment_format_from_string(const std::string& name, HlsSegmentFormat& out);
 
 /// The frame rates offered in the dialog: 24, 25, 29.97, 30, 48, 50, 59.94, 60.
 std::vector<Rational> common_frame_rates();

@@ -66,16 +66,67 @@ public:
         }
     }
 
+    /// A number (whole or not) greater than zero.
+    void read(const json& parent, const std::string& key, const std::string& path,
+              double& out) const {
+        if (const json* value = member(parent, key)) {
+            if (!value->is_number() || !(value->get<double>() > 0))
+                fail(path, "must be a number greater than 0");
+            out = value->get<double>();
+        }
+    }
+
 private:
     std::string label_;
 };
 
 json destination_to_json(const StreamDestination& d) {
-    return {{"name", d.name},
-            {"service_id", d.service_id},
-            {"server_url", d.server_url},
-            {"stream_key", d.stream_key},
-            {"enabled", d.enabled}};
+    json j = {{"name", d.name},
+              {"service_id", d.service_id},
+              {"server_url", d.server_url},
+              {"stream_key", d.stream_key},
+              {"enabled", d.enabled},
+              {"trusted_certificate", d.trusted_certificate}};
+    // Only HLS destinations carry their folder settings: the others stay as they were.
+    if (d.writes_hls()) {
+        j["hls"] = {{"folder", d.hls.folder},
+                    {"segment_s", d.hls.segment_s},
+                    {"playlist_segments", d.hls.playlist_segments},
+                    {"delete_segments", d.hls.delete_segments},
+                    {"low_latency", d.hls.low_latency},
+                    {"segment_format", to_string(d.hls.segment_format)}};
+    }
+    return j;
+}
+
+void read_hls(const Reader& r, const json& j, const std::string& path, HlsFolderSettings& h) {
+    r.read(j, "folder", path + ".folder", h.folder);
+    r.read(j, "segment_s", path + ".segment_s", h.segment_s);
+    r.read(j, "playlist_segments", path + ".playlist_segments", h.playlist_segments);
+    r.read(j, "delete_segments", path + ".delete_segments", h.delete_segments);
+    r.read(j, "low_latency", path + ".low_latency", h.low_latency);
+    std::string format = to_string(h.segment_format);
+    r.read(j, "segment_format", path + ".segment_format", format);
+    if (!segment_format_from_string(format, h.segment_format))
+        r.fail(path + ".segment_format", "must be \"mpegts\" or \"fmp4\"");
+}
+
+void read_network(const Reader& r, const json& j, NetworkOptions& n) {
+    r.read(j, "reconnect", "network.reconnect", n.reconnect);
+    r.read(j, "reconnect_attempts", "network.reconnect_attempts", n.reconnect_attempts);
+    r.read(j, "reconnect_delay_s", "network.reconnect_delay_s", n.reconnect_delay_s);
+    r.read(j, "reconnect_max_delay_s", "network.reconnect_max_delay_s", n.reconnect_max_delay_s);
+    r.read(j, "dynamic_bitrate", "network.dynamic_bitrate", n.dynamic_bitrate);
+    r.read(j, "follow_slowest", "network.follow_slowest", n.follow_slowest);
+}
+
+void read_replay_buffer(const Reader& r, const json& j, ReplayBufferSettings& b) {
+    r.read(j, "seconds", "output.replay_buffer.seconds", b.seconds);
+    r.read(j, "folder", "output.replay_buffer.folder", b.folder);
+    std::string container = to_string(b.container);
+    r.read(j, "container", "output.replay_buffer.container", container);
+    if (!container_from_string(container, b.container))
+        r.fail("output.replay_buffer.container", "must be \"mkv\", \"mp4\" or \"flv\"");
 }
 
 StreamDestination read_destination(const Reader& r, const json& j, const std::string& path) {
@@ -87,6 +138,9 @@ StreamDestination read_destination(const Reader& r, const json& j, const std::st
     r.read(j, "server_url", path + ".server_url", d.server_url);
     r.read(j, "stream_key", path + ".stream_key", d.stream_key);
     r.read(j, "enabled", path + ".enabled", d.enabled);
+    r.read(j, "trusted_certificate", path + ".trusted_certificate", d.trusted_certificate);
+    if (const json* hls = r.object(j, "hls", path + ".hls"))
+        read_hls(r, *hls, path + ".hls", d.hls);
     return d;
 }
 
@@ -107,6 +161,8 @@ void read_output(const Reader& r, const json& j, OutputSettings& o) {
     if (!container_from_string(container, o.container))
         r.fail("output.container", "must be \"mkv\", \"mp4\" or \"flv\"");
     r.read(j, "file_name_pattern", "output.file_name_pattern", o.file_name_pattern);
+    if (const json* replay = r.object(j, "replay_buffer", "output.replay_buffer"))
+        read_replay_buffer(r, *replay, o.replay_buffer);
 }
 
 void read_size(const Reader& r, const json& parent, const std::string& key, const std::string& path,
@@ -153,7 +209,18 @@ nlohmann::json profile_to_json(const Profile& p) {
           {"audio_bitrate_kbps", o.audio_bitrate_kbps},
           {"recording_folder", o.recording_folder},
           {"container", to_string(o.container)},
-          {"file_name_pattern", o.file_name_pattern}}},
+          {"file_name_pattern", o.file_name_pattern},
+          {"replay_buffer",
+           {{"seconds", o.replay_buffer.seconds},
+            {"folder", o.replay_buffer.folder},
+            {"container", to_string(o.replay_buffer.container)}}}}},
+        {"network",
+         {{"reconnect", p.network.reconnect},
+          {"reconnect_attempts", p.network.reconnect_attempts},
+          {"reconnect_delay_s", p.network.reconnect_delay_s},
+          {"reconnect_max_delay_s", p.network.reconnect_max_delay_s},
+          {"dynamic_bitrate", p.network.dynamic_bitrate},
+          {"follow_slowest", p.network.follow_slowest}}},
         {"video",
          {{"base", size(p.video.base)},
           {"output", size(p.video.output)},
@@ -196,6 +263,8 @@ Profile profile_from_json(const nlohmann::json& j, const std::string& file_label
     }
     if (const json* output = r.object(j, "output", "output"))
         read_output(r, *output, p.output);
+    if (const json* network = r.object(j, "network", "network"))
+        read_network(r, *network, p.network);
     if (const json* video = r.object(j, "video", "video"))
         read_video(r, *video, p.video);
     if (const json* audio = r.object(j, "audio", "audio")) {

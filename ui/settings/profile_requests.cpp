@@ -13,6 +13,34 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view kPatternCodes = "YmdHMS%";
 
+/// Creates `folder` when it does not exist yet, so an output can be opened in it.
+void create_folder(const fs::path& folder, const char* what) {
+    std::error_code error;
+    fs::create_directories(folder, error);
+    if (error) {
+        throw ProfileError(std::string("cannot create the ") + what + " " + folder.string() + " (" +
+                           error.message() + ")");
+    }
+}
+
+OutputRequest destination_request(const StreamDestination& destination) {
+    if (destination.writes_hls()) {
+        const HlsFolderSettings& hls = destination.hls;
+        return {"hls",
+                {{"folder", hls.folder},
+                 {"segment_s", hls.segment_s},
+                 {"playlist_segments", hls.playlist_segments},
+                 {"delete_segments", hls.delete_segments},
+                 {"low_latency", hls.low_latency},
+                 {"segment_format", to_string(hls.segment_format)}}};
+    }
+    nlohmann::json settings = {
+        {"url", publish_url(destination.server_url, destination.stream_key)}};
+    if (!destination.trusted_certificate.empty())
+        settings["trusted_certificate"] = destination.trusted_certificate;
+    return {"rtmp", std::move(settings)};
+}
+
 }  // namespace
 
 StudioSettings studio_settings(const Profile& profile) {
@@ -34,34 +62,49 @@ StudioSettings studio_settings(const Profile& profile) {
     settings.video_encoder_settings = std::move(video);
     settings.audio_encoder = "aac";
     settings.audio_encoder_settings = {{"bitrate_kbps", o.audio_bitrate_kbps}};
+
+    const NetworkOptions& n = profile.network;
+    settings.network.reconnect.max_attempts = n.reconnect ? n.reconnect_attempts : 0;
+    settings.network.reconnect.first_delay_s = n.reconnect_delay_s;
+    settings.network.reconnect.max_delay_s = n.reconnect_max_delay_s;
+    settings.network.dynamic_bitrate = n.dynamic_bitrate;
+    settings.network.follow_slowest = n.follow_slowest;
     return settings;
 }
 
 std::vector<OutputRequest> stream_requests(const Profile& profile) {
     std::vector<OutputRequest> requests;
     for (const auto& destination : profile.destinations) {
-        if (!destination.enabled)
-            continue;
-        requests.push_back(
-            {"rtmp", {{"url", publish_url(destination.server_url, destination.stream_key)}}});
+        if (destination.enabled)
+            requests.push_back(destination_request(destination));
     }
     return requests;
 }
 
 OutputRequest record_request(const Profile& profile, const QDateTime& now) {
     const fs::path folder(profile.output.recording_folder);
+    create_folder(folder, "recording folder");
     std::error_code error;
-    fs::create_directories(folder, error);
-    if (error) {
-        throw ProfileError("cannot create the recording folder " + folder.string() + " (" +
-                           error.message() + ")");
-    }
     const std::string stem = recording_file_name(profile.output.file_name_pattern, now);
     const std::string extension = std::string(".") + to_string(profile.output.container);
     fs::path path = folder / (stem + extension);
     for (int n = 2; fs::exists(path, error); ++n)
         path = folder / (stem + " (" + std::to_string(n) + ")" + extension);
     return {"record", {{"path", path.string()}}};
+}
+
+std::string replay_folder(const Profile& profile) {
+    const ReplayBufferSettings& replay = profile.output.replay_buffer;
+    return replay.folder.empty() ? profile.output.recording_folder : replay.folder;
+}
+
+OutputRequest replay_buffer_request(const Profile& profile) {
+    const ReplayBufferSettings& replay = profile.output.replay_buffer;
+    const std::string folder = replay_folder(profile);
+    create_folder(folder, "replay folder");
+    return {
+        "replay_buffer",
+        {{"seconds", replay.seconds}, {"folder", folder}, {"format", to_string(replay.container)}}};
 }
 
 std::string recording_file_name(const std::string& pattern, const QDateTime& now) {

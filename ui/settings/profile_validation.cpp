@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 
 #include "ui/settings/profile_requests.hpp"
 #include "ui/settings/stream_services.hpp"
@@ -33,7 +34,81 @@ bool has_application_and_key(const std::string& url) {
     return app_end != std::string::npos && app_end > path_start + 1 && app_end + 1 < url.size();
 }
 
+std::string range_text(double min, double max, const std::string& unit) {
+    const auto number = [](double value) {
+        std::string text = std::to_string(value);
+        text.erase(text.find_last_not_of('0') + 1);
+        if (text.back() == '.')
+            text.pop_back();
+        return text;
+    };
+    return "Use " + number(min) + " to " + number(max) + unit + ".";
+}
+
+/// A folder the HLS output can write into now: it must exist (the output does not create
+/// it, as a web server's folder usually belongs to someone else).
+std::string hls_folder_problem(const std::string& folder) {
+    if (folder.empty())
+        return "Choose the folder your web server serves.";
+    const fs::path path(folder);
+    if (!path.is_absolute())
+        return "Use a full path, such as /var/www/livemachine/hls.";
+    std::error_code error;
+    if (!fs::exists(path, error))
+        return "This folder does not exist: create it first.";
+    if (!fs::is_directory(path, error))
+        return "This is a file, not a folder.";
+    if (::access(path.c_str(), W_OK | X_OK) != 0)
+        return "This folder is not writable.";
+    return {};
+}
+
+void check_hls(const HlsFolderSettings& hls, bool enabled, size_t index, Problems& problems) {
+    using L = ProfileLimits;
+    // A destination kept for later may name a folder that does not exist yet.
+    if (const std::string why = hls_folder_problem(hls.folder); enabled && !why.empty())
+        problems.push_back({destination_field(index, "hls.folder"), why});
+    if (!(hls.segment_s >= L::kMinHlsSegmentS && hls.segment_s <= L::kMaxHlsSegmentS)) {
+        problems.push_back({destination_field(index, "hls.segment_s"),
+                            range_text(L::kMinHlsSegmentS, L::kMaxHlsSegmentS, " seconds")});
+    }
+    if (hls.playlist_segments < L::kMinHlsPlaylistSegments ||
+        hls.playlist_segments > L::kMaxHlsPlaylistSegments) {
+        problems.push_back(
+            {destination_field(index, "hls.playlist_segments"),
+             range_text(L::kMinHlsPlaylistSegments, L::kMaxHlsPlaylistSegments, " segments")});
+    }
+}
+
+/// A trusted certificate must be a readable PEM file: the stream would otherwise fail to
+/// start with a TLS error far from where the path was typed.
+std::string certificate_problem(const std::string& file) {
+    if (file.empty())
+        return {};
+    const fs::path path(file);
+    if (!path.is_absolute())
+        return "Use a full path, such as /home/you/server.pem.";
+    std::error_code error;
+    if (!fs::exists(path, error))
+        return "This file does not exist.";
+    if (!fs::is_regular_file(path, error))
+        return "This is not a file.";
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return "This file cannot be read.";
+    std::string head(64 * 1024, '\0');
+    in.read(head.data(), std::streamsize(head.size()));
+    head.resize(size_t(in.gcount()));
+    if (head.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
+        return "This file holds no PEM certificate (-----BEGIN CERTIFICATE-----).";
+    return {};
+}
+
 void check_destination(const StreamDestination& d, size_t index, Problems& problems) {
+    if (d.writes_hls()) {
+        check_hls(d.hls, d.enabled, index, problems);
+        return;
+    }
     const StreamService* service = find_stream_service(d.service_id);
     if (service == nullptr) {
         problems.push_back({destination_field(index, "service_id"),
@@ -65,6 +140,32 @@ void check_destination(const StreamDestination& d, size_t index, Problems& probl
         problems.push_back(
             {key_field,
              "Enter the stream key, here or at the end of the URL (rtmp://host/app/key)."});
+    }
+    if (const std::string why = certificate_problem(d.trusted_certificate); !why.empty())
+        problems.push_back({destination_field(index, "trusted_certificate"), why});
+}
+
+void check_network(const NetworkOptions& n, Problems& problems) {
+    using L = ProfileLimits;
+    if (!n.reconnect)
+        return;  // the other fields are kept for when it is turned on again
+    if (n.reconnect_attempts < 1 || n.reconnect_attempts > L::kMaxReconnectAttempts) {
+        problems.push_back(
+            {"network.reconnect_attempts", range_text(1, L::kMaxReconnectAttempts, " attempts")});
+    }
+    const auto delay_ok = [](double s) {
+        return s >= L::kMinReconnectDelayS && s <= L::kMaxReconnectDelayS;
+    };
+    if (!delay_ok(n.reconnect_delay_s)) {
+        problems.push_back({"network.reconnect_delay_s",
+                            range_text(L::kMinReconnectDelayS, L::kMaxReconnectDelayS, " s")});
+    }
+    if (!delay_ok(n.reconnect_max_delay_s)) {
+        problems.push_back({"network.reconnect_max_delay_s",
+                            range_text(L::kMinReconnectDelayS, L::kMaxReconnectDelayS, " s")});
+    } else if (n.reconnect_max_delay_s < n.reconnect_delay_s) {
+        problems.push_back({"network.reconnect_max_delay_s",
+                            "The longest wait cannot be shorter than the first one."});
     }
 }
 
@@ -126,6 +227,15 @@ void check_output(const OutputSettings& o, Problems& problems) {
         problems.push_back({"output.recording_folder", why});
     if (const std::string why = file_name_pattern_problem(o.file_name_pattern); !why.empty())
         problems.push_back({"output.file_name_pattern", why});
+    const ReplayBufferSettings& replay = o.replay_buffer;
+    if (replay.seconds < L::kMinReplaySeconds || replay.seconds > L::kMaxReplaySeconds) {
+        problems.push_back({"output.replay_buffer.seconds",
+                            range_text(L::kMinReplaySeconds, L::kMaxReplaySeconds, " seconds")});
+    }
+    if (!replay.folder.empty()) {
+        if (const std::string why = folder_problem(replay.folder); !why.empty())
+            problems.push_back({"output.replay_buffer.folder", why});
+    }
 }
 
 void check_size(const VideoSize& size, const std::string& field, Problems& problems) {
@@ -186,6 +296,7 @@ std::vector<ProfileProblem> validate(const Profile& profile) {
     for (size_t i = 0; i < profile.destinations.size(); ++i)
         check_destination(profile.destinations[i], i, problems);
     check_output(profile.output, problems);
+    check_network(profile.network, problems);
     check_video(profile.video, problems);
     if (profile.audio.sample_rate_hz != 48000 && profile.audio.sample_rate_hz != 44100)
         problems.push_back({"audio.sample_rate_hz", "Use 48000 or 44100 Hz."});

@@ -25,7 +25,8 @@ std::string destination_field(size_t index, const std::string& member);
 /// file system for the recording folder (a missing folder is fine when it can be created).
 std::vector<ProfileProblem> validate(const Profile& profile);
 
-/// Limits, the same as the x264 and aac plugins' (the UI does not link plugins);
+/// Limits, the same as the x264, aac, hls and record plugins' and the command line's (the UI
+/// does not link plugins);
 /// tests/ui/settings/profile_limits_test.cpp fails if the two drift apart.
 struct ProfileLimits {
     static constexpr int kMinVideoBitrateKbps = 50;
@@ -38,6 +39,16 @@ struct ProfileLimits {
     static constexpr int kMaxVideoSide = 7680;  ///< the engine's largest canvas side
     static constexpr int kMinVideoSide = 16;
     static constexpr double kMaxFrameRate = 240;
+    static constexpr double kMinHlsSegmentS = 1;  ///< HlsSettings::kMinSegmentS
+    static constexpr double kMaxHlsSegmentS = 10;
+    static constexpr int kMinHlsPlaylistSegments = 3;
+    static constexpr int kMaxHlsPlaylistSegments = 100;
+    static constexpr int kMinReplaySeconds = 1;  ///< the replay_buffer output's "seconds"
+    static constexpr int kMaxReplaySeconds = 3600;
+    /// --reconnect-attempts, --reconnect-delay, --reconnect-max-delay.
+    static constexpr int kMaxReconnectAttempts = 1'000'000;
+    static constexpr double kMinReconnectDelayS = 0.1;
+    static constexpr double kMaxReconnectDelayS = 3600;
 };
 
 /// x264's CPU presets, fastest first.

@@ -10,6 +10,7 @@
 
 #include "ui/settings/audio_page.hpp"
 #include "ui/settings/hotkeys_page.hpp"
+#include "ui/settings/network_page.hpp"
 #include "ui/settings/output_page.hpp"
 #include "ui/settings/stream_page.hpp"
 #include "ui/settings/video_page.hpp"
@@ -18,7 +19,8 @@ namespace lm::ui {
 namespace {
 
 /// The field prefix of each page, in Page order, to mark pages that hold a problem.
-const char* const kPagePrefixes[] = {"stream.", "output.", "video.", "audio.", "hotkeys."};
+const char* const kPagePrefixes[] = {"stream.", "output.", "network.",
+                                     "video.",  "audio.",  "hotkeys."};
 
 }  // namespace
 
@@ -29,10 +31,11 @@ SettingsDialog::SettingsDialog(const Profile& profile, std::vector<EncoderChoice
       applied_(profile),
       stream_page_(new StreamPage),
       output_page_(new OutputPage(std::move(encoders))),
+      network_page_(new NetworkPage),
       video_page_(new VideoPage),
       audio_page_(new AudioPage),
       hotkeys_page_(new HotkeysPage),
-      pages_{stream_page_, output_page_, video_page_, audio_page_, hotkeys_page_},
+      pages_{stream_page_, output_page_, network_page_, video_page_, audio_page_, hotkeys_page_},
       page_list_(new QListWidget),
       stack_(new QStackedWidget),
       active_note_(new QLabel(tr("Stop streaming and recording to change these settings"))),
@@ -48,7 +51,7 @@ SettingsDialog::SettingsDialog(const Profile& profile, std::vector<EncoderChoice
     buttons_->setObjectName("buttonBox");
 
     for (const QString& name :
-         {tr("Stream"), tr("Output"), tr("Video"), tr("Audio"), tr("Hotkeys")})
+         {tr("Stream"), tr("Output"), tr("Network"), tr("Video"), tr("Audio"), tr("Hotkeys")})
         page_list_->addItem(name);
     page_list_->setFixedWidth(page_list_->sizeHintForColumn(0) + 4 * page_list_->frameWidth() + 24);
     for (SettingsPage* page : pages_) {
@@ -150,7 +153,8 @@ void SettingsDialog::apply() {
 
 void SettingsDialog::update_note() {
     const Page page = current_page();
-    active_note_->setVisible(outputs_active_ && (page == Page::output || page == Page::video));
+    active_note_->setVisible(
+        outputs_active_ && (page == Page::output || page == Page::network || page == Page::video));
 }
 
 }  // namespace lm::ui

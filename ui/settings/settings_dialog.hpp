@@ -1,4 +1,5 @@
-// The settings dialog: a page list on the left (Stream, Output, Video, Audio, Hotkeys) and
+// The settings dialog: a page list on the left (Stream, Output, Network, Video, Audio,
+// Hotkeys) and
 // the pages beside it. It edits a copy of a profile; OK and Apply hand the result out through
 // profileApplied() and stay disabled while validate() finds a problem.
 #pragma once
@@ -21,6 +22,7 @@ namespace lm::ui {
 
 class AudioPage;
 class HotkeysPage;
+class NetworkPage;
 class OutputPage;
 class SettingsPage;
 class StreamPage;
@@ -29,7 +31,7 @@ class VideoPage;
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
-    enum class Page { stream = 1, output, video, audio, hotkeys };
+    enum class Page { stream = 1, output, network, video, audio, hotkeys };
 
     /// `encoders` fills the encoder list; unavailable ones are shown disabled with why.
     SettingsDialog(const Profile& profile, std::vector<EncoderChoice> encoders,
@@ -48,7 +50,8 @@ public:
     void set_audio_devices(const QStringList& microphones, const QStringList& monitors);
     /// Scene names, for the "Switch to scene" hotkeys.
     void set_scene_names(const QStringList& scenes);
-    /// While streaming or recording, fields that need a restart (encoder, video) are read-only
+    /// While streaming or recording, fields that need a restart (encoder, network, video) are
+    /// read-only
     /// and a note on those pages says why.
     void set_outputs_active(bool active);
 
@@ -66,6 +69,7 @@ private:
     bool outputs_active_ = false;
     StreamPage* stream_page_;
     OutputPage* output_page_;
+    NetworkPage* network_page_;
     VideoPage* video_page_;
     AudioPage* audio_page_;
     HotkeysPage* hotkeys_page_;

@@ -2,6 +2,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -9,6 +10,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/settings/hls_folder_editor.hpp"
 #include "ui/settings/problem_label.hpp"
 #include "ui/settings/stream_services.hpp"
 
@@ -42,10 +44,14 @@ StreamPage::StreamPage(QWidget* parent)
       server_combo_(new QComboBox),
       key_edit_(new QLineEdit),
       show_key_button_(new QPushButton(tr("Show"))),
+      certificate_edit_(new QLineEdit),
       enabled_check_(new QCheckBox(tr("Stream to this destination"))),
+      hls_editor_(new HlsFolderEditor),
+      form_(new QFormLayout(editor_)),
       service_problem_(new ProblemLabel("serviceError")),
       server_problem_(new ProblemLabel("serverError")),
-      key_problem_(new ProblemLabel("streamKeyError")) {
+      key_problem_(new ProblemLabel("streamKeyError")),
+      certificate_problem_(new ProblemLabel("certificateError")) {
     setObjectName("streamPage");
     list_->setObjectName("destinationList");
     add_button_->setObjectName("addDestinationButton");
@@ -56,6 +62,13 @@ StreamPage::StreamPage(QWidget* parent)
     key_edit_->setObjectName("streamKeyEdit");
     show_key_button_->setObjectName("showKeyButton");
     enabled_check_->setObjectName("destinationEnabledCheck");
+    certificate_edit_->setObjectName("certificateEdit");
+    certificate_edit_->setPlaceholderText(tr("Only for your own rtmps:// server"));
+    certificate_edit_->setToolTip(
+        tr("For rtmps://: a PEM file with the server's own (self-signed) certificate or its "
+           "private authority, trusted besides the system's. Leave empty for public services."));
+    auto* certificate_browse = new QPushButton(tr("Browse..."));
+    certificate_browse->setObjectName("certificateBrowseButton");
 
     for (const auto& service : stream_services())
         service_combo_->addItem(QString::fromStdString(service.name),
@@ -70,13 +83,17 @@ StreamPage::StreamPage(QWidget* parent)
     buttons->addWidget(remove_button_);
     buttons->addStretch(1);
 
-    auto* form = new QFormLayout(editor_);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Name"), name_edit_);
-    form->addRow(tr("Service"), with_problem(service_combo_, nullptr, service_problem_));
-    form->addRow(tr("Server"), with_problem(server_combo_, nullptr, server_problem_));
-    form->addRow(tr("Stream key"), with_problem(key_edit_, show_key_button_, key_problem_));
-    form->addRow(QString(), enabled_check_);
+    server_row_ = with_problem(server_combo_, nullptr, server_problem_);
+    key_row_ = with_problem(key_edit_, show_key_button_, key_problem_);
+    certificate_row_ = with_problem(certificate_edit_, certificate_browse, certificate_problem_);
+    form_->setContentsMargins(0, 0, 0, 0);
+    form_->addRow(tr("Name"), name_edit_);
+    form_->addRow(tr("Service"), with_problem(service_combo_, nullptr, service_problem_));
+    form_->addRow(tr("Server"), server_row_);
+    form_->addRow(tr("Stream key"), key_row_);
+    form_->addRow(tr("Trusted certificate"), certificate_row_);
+    form_->addRow(hls_editor_);
+    form_->addRow(QString(), enabled_check_);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(list_);
@@ -93,6 +110,17 @@ StreamPage::StreamPage(QWidget* parent)
     connect(name_edit_, &QLineEdit::textEdited, this, &StreamPage::on_editor_changed);
     connect(key_edit_, &QLineEdit::textChanged, this, &StreamPage::on_editor_changed);
     connect(enabled_check_, &QCheckBox::toggled, this, &StreamPage::on_editor_changed);
+    connect(certificate_edit_, &QLineEdit::textEdited, this, &StreamPage::on_editor_changed);
+    connect(hls_editor_, &HlsFolderEditor::edited, this, &StreamPage::on_editor_changed);
+    connect(certificate_browse, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Trusted certificate"), certificate_edit_->text(),
+                                         tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!file.isEmpty()) {
+            certificate_edit_->setText(file);
+            on_editor_changed();
+        }
+    });
     connect(show_key_button_, &QPushButton::toggled, this, [this](bool shown) {
         key_edit_->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
         show_key_button_->setText(shown ? tr("Hide") : tr("Show"));
@@ -175,6 +203,9 @@ void StreamPage::on_editor_changed() {
                                  .toStdString();
     destination.stream_key = key_edit_->text().toStdString();
     destination.enabled = enabled_check_->isChecked();
+    destination.trusted_certificate = certificate_edit_->text().toStdString();
+    if (destination.writes_hls())
+        destination.hls = hls_editor_->settings();
     refresh_item(index);
     emit edited();
 }
@@ -213,7 +244,9 @@ void StreamPage::fill_editors() {
     if (index < 0) {
         name_edit_->clear();
         key_edit_->clear();
+        certificate_edit_->clear();
         server_combo_->clear();
+        show_rows_for(nullptr);
     } else {
         const StreamDestination& destination = destinations_[size_t(index)];
         const StreamService* service = find_stream_service(destination.service_id);
@@ -225,6 +258,9 @@ void StreamPage::fill_editors() {
         fill_servers(destination);
         key_edit_->setText(QString::fromStdString(destination.stream_key));
         enabled_check_->setChecked(destination.enabled);
+        certificate_edit_->setText(QString::fromStdString(destination.trusted_certificate));
+        hls_editor_->set_settings(destination.hls);
+        show_rows_for(&destination);
     }
     filling_ = false;
     show_problems(problems_);
@@ -240,6 +276,8 @@ void StreamPage::show_problems(const std::vector<ProfileProblem>& problems) {
     service_problem_->set_problem(field("service_id"));
     server_problem_->set_problem(field("server_url"));
     key_problem_->set_problem(field("stream_key"));
+    certificate_problem_->set_problem(field("trusted_certificate"));
+    hls_editor_->show_problems(problems, index);
     for (int i = 0; i < list_->count(); ++i)
         refresh_item(i);
 }
@@ -260,13 +298,23 @@ void StreamPage::refresh_item(int index) {
     item->setData(Qt::ForegroundRole, why.isEmpty() ? QVariant() : QVariant(problem_colour()));
 }
 
+void StreamPage::show_rows_for(const StreamDestination* destination) {
+    const bool hls = destination != nullptr && destination->writes_hls();
+    form_->setRowVisible(server_row_, !hls);
+    form_->setRowVisible(key_row_, !hls);
+    form_->setRowVisible(certificate_row_, !hls);
+    form_->setRowVisible(hls_editor_, hls);
+}
+
 QString StreamPage::item_text(const StreamDestination& destination) const {
     const StreamService* service = find_stream_service(destination.service_id);
     QString text = QString::fromStdString(
         !destination.name.empty() ? destination.name
                                   : (service != nullptr ? service->name : destination.service_id));
     // The server identifies a destination without revealing anything secret.
-    if (!destination.server_url.empty())
+    if (destination.writes_hls() && !destination.hls.folder.empty())
+        text += QString::fromUtf8(" \u2014 ") + QString::fromStdString(destination.hls.folder);
+    else if (!destination.writes_hls() && !destination.server_url.empty())
         text += QString::fromUtf8(" \u2014 ") +
                 QString::fromStdString(masked_server_url(destination.server_url));
     if (!destination.enabled)

@@ -1,5 +1,6 @@
 // The Stream page: the list of destinations (several stream at once) and, for the selected
-// one, its service, server, stream key (masked unless "Show" is on) and enabled switch.
+// one, its service, server, stream key (masked unless "Show" is on), trusted certificate and
+// enabled switch; for an HLS folder destination, the folder and its segments instead.
 #pragma once
 
 #include <vector>
@@ -8,12 +9,14 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
 
 namespace lm::ui {
 
+class HlsFolderEditor;
 class ProblemLabel;
 
 class StreamPage : public SettingsPage {
@@ -39,6 +42,8 @@ private:
     void fill_servers(const StreamDestination& destination);
     void fill_editors();
     void refresh_item(int index);
+    /// Shows the RTMP rows or the HLS folder's, as the selected destination needs.
+    void show_rows_for(const StreamDestination* destination);
     QString item_text(const StreamDestination& destination) const;
 
     std::vector<StreamDestination> destinations_;
@@ -54,10 +59,17 @@ private:
     QComboBox* server_combo_;
     QLineEdit* key_edit_;
     QPushButton* show_key_button_;
+    QLineEdit* certificate_edit_;
     QCheckBox* enabled_check_;
+    HlsFolderEditor* hls_editor_;
+    QFormLayout* form_;
+    QWidget* server_row_;
+    QWidget* key_row_;
+    QWidget* certificate_row_;
     ProblemLabel* service_problem_;
     ProblemLabel* server_problem_;
     ProblemLabel* key_problem_;
+    ProblemLabel* certificate_problem_;
 };
 
 }  // namespace lm::ui

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "ui/settings/profile.hpp"
+
 namespace lm::ui {
 namespace {
 
@@ -43,6 +45,8 @@ std::vector<StreamService> make_catalogue() {
          true,
          false},
         {kCustomServiceId, "Custom", {}, false, true},
+        // Not a platform: HLS written into a folder a web server serves (docs/hls.md).
+        {kHlsServiceId, "HLS folder (self-hosted)", {}, false, false},
     };
 }
 

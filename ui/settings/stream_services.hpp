@@ -23,7 +23,8 @@ struct StreamService {
 
 inline constexpr const char* kCustomServiceId = "custom";
 
-/// Every known service, custom last. The reference stays valid for the program's life.
+/// Every known service, then custom and the HLS folder (kHlsServiceId). The reference stays valid
+/// for the program's life.
 const std::vector<StreamService>& stream_services();
 /// Null for an unknown id.
 const StreamService* find_stream_service(std::string_view id);

@@ -9,6 +9,7 @@
 #include "ui/model/studio_controller.hpp"
 #include "ui/settings/profile.hpp"
 #include "ui/window/main_window.hpp"
+#include "ui/window/output_actions.hpp"
 
 namespace lm::ui {
 namespace {
@@ -72,8 +73,16 @@ void Hotkeys::run(const std::vector<std::string>& actions) {
     // a stop key never starts. A phase of stopping counts as neither.
     const bool streaming_off = outputs.phase(Kind::streaming) == Phase::off;
     const bool recording_off = outputs.phase(Kind::recording) == Phase::off;
+    const bool recording_live = outputs.phase(Kind::recording) == Phase::live;
+    const bool paused = outputs.recording_paused();
+    const bool replay_on = is_on(outputs.phase(Kind::replay_buffer));
+    const bool replay_off = outputs.phase(Kind::replay_buffer) == Phase::off;
+    const bool replay_live = outputs.phase(Kind::replay_buffer) == Phase::live;
     bool toggle_streaming = false;
     bool toggle_recording = false;
+    bool toggle_pause = false;
+    bool toggle_replay = false;
+    bool save_replay = false;
     for (const std::string& action : actions) {
         if (action == kStartStreamingAction && streaming_off)
             toggle_streaming = true;
@@ -83,6 +92,16 @@ void Hotkeys::run(const std::vector<std::string>& actions) {
             toggle_recording = true;
         else if (action == kStopRecordingAction && recording)
             toggle_recording = true;
+        else if (action == kPauseRecordingAction && recording_live && !paused)
+            toggle_pause = true;
+        else if (action == kResumeRecordingAction && paused)
+            toggle_pause = true;
+        else if (action == kStartReplayBufferAction && replay_off)
+            toggle_replay = true;
+        else if (action == kStopReplayBufferAction && replay_on)
+            toggle_replay = true;
+        else if (action == kSaveReplayAction && replay_live)
+            save_replay = true;
         else if (action.rfind(kSwitchScenePrefix, 0) == 0) {
             const QString scene =
                 QString::fromStdString(action.substr(std::string(kSwitchScenePrefix).size()));
@@ -93,8 +112,15 @@ void Hotkeys::run(const std::vector<std::string>& actions) {
     }
     if (toggle_streaming)
         window_.toggle_streaming();
+    // Save before a stop bound to the same key ends the buffer.
+    if (save_replay)
+        window_.output_actions().save_replay();
+    if (toggle_pause)
+        window_.output_actions().toggle_recording_pause();
     if (toggle_recording)
         window_.toggle_recording();
+    if (toggle_replay)
+        window_.output_actions().toggle_replay_buffer();
 }
 
 }  // namespace lm::ui

@@ -1,5 +1,6 @@
 // The profile's hotkeys as shortcuts of the studio window: start/stop streaming and
-// recording, and switching scenes.
+// recording, pause/resume the recording, start/stop the replay buffer, save a replay, and
+// switching scenes.
 //
 // They are application shortcuts (Qt::ApplicationShortcut), so they work while any window of
 // Live Machine has focus, docks and dialogs included, but not while another program does.
@@ -38,8 +39,8 @@ public:
     };
     const std::vector<Binding>& bindings() const { return bindings_; }
 
-    /// Runs `actions` as one press of their key does. Each start or stop is decided on the
-    /// phases from before the press, so one key bound to both start and stop toggles.
+    /// Runs `actions` as one press of their key does. Each start or stop (pause or resume) is
+    /// decided on the phases from before the press, so one key bound to both toggles.
     void run(const std::vector<std::string>& actions);
 
 private:

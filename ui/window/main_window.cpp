@@ -32,6 +32,7 @@
 #include "ui/window/collection_menu.hpp"
 #include "ui/window/file_drop.hpp"
 #include "ui/window/hotkeys.hpp"
+#include "ui/window/output_actions.hpp"
 #include "ui/window/profile_menu.hpp"
 #include "ui/window/program_view.hpp"
 #include "ui/window/studio_status_bar.hpp"
@@ -102,6 +103,9 @@ MainWindow::MainWindow(const PluginRegistry& registry, WindowPaths paths, QWidge
     }
 
     build_docks();
+    output_actions_ = new OutputActions(
+        *outputs_, *controls_dock_, *status_bar_, profile_,
+        [this](const QString& title, const QString& message) { show_error(title, message); }, this);
     build_menus();
     start_studio();
     const std::string remembered = collections_.current();
@@ -129,9 +133,10 @@ MainWindow::MainWindow(const PluginRegistry& registry, WindowPaths paths, QWidge
     connect(outputs_, &OutputController::failed, this,
             [this](OutputController::Kind kind, const QString& message) {
                 status_bar_->showMessage(message, 15000);
-                show_error(
-                    kind == OutputController::Kind::streaming ? tr("Streaming") : tr("Recording"),
-                    message);
+                show_error(kind == OutputController::Kind::streaming   ? tr("Streaming")
+                           : kind == OutputController::Kind::recording ? tr("Recording")
+                                                                       : tr("Replay buffer"),
+                           message);
             });
 }
 
@@ -401,7 +406,8 @@ void MainWindow::apply_profile(const Profile& profile) {
     const bool encoder_changed = studio_settings(profile).video_encoder_settings !=
                                      studio_settings(profile_).video_encoder_settings ||
                                  studio_settings(profile).audio_encoder_settings !=
-                                     studio_settings(profile_).audio_encoder_settings;
+                                     studio_settings(profile_).audio_encoder_settings ||
+                                 !(profile.network == profile_.network);
     profile_ = profile;
     try {
         profiles_.save(profile_name_, profile_);
@@ -435,8 +441,10 @@ void MainWindow::refresh_fast() {
 void MainWindow::refresh_stats() {
     outputs_->poll();
     using Kind = OutputController::Kind;
-    for (Kind kind : {Kind::streaming, Kind::recording})
-        status_bar_->show_output(kind, outputs_->phase(kind), outputs_->live_seconds(kind));
+    status_bar_->show_output(Kind::streaming, outputs_->phase(Kind::streaming),
+                             outputs_->live_seconds(Kind::streaming));
+    status_bar_->show_output(Kind::recording, outputs_->phase(Kind::recording),
+                             outputs_->live_seconds(Kind::recording), outputs_->recording_paused());
     if (!studio_)
         return;
     const double fps = studio_->settings().video.frame_rate.to_double();
@@ -449,9 +457,13 @@ void MainWindow::refresh_stats() {
 void MainWindow::on_phase(OutputController::Kind kind, OutputController::Phase phase) {
     if (kind == OutputController::Kind::streaming)
         controls_dock_->set_streaming(controls_phase(phase));
-    else
+    else if (kind == OutputController::Kind::recording)
         controls_dock_->set_recording(controls_phase(phase));
-    status_bar_->show_output(kind, phase, outputs_->live_seconds(kind));
+    else
+        controls_dock_->set_replay_buffer(controls_phase(phase));
+    status_bar_->show_output(
+        kind, phase, outputs_->live_seconds(kind),
+        kind == OutputController::Kind::recording && outputs_->recording_paused());
     if (settings_dialog_)
         settings_dialog_->set_outputs_active(outputs_->any_active());
 }

@@ -1,7 +1,8 @@
 // The studio window: a frame holding the preview and the docks (scenes, sources, audio mixer,
 // controls, stats), a status bar and menus. It owns the Studio (rebuilt when the canvas
 // changes), the StudioController every dock edits through, the output controller for
-// streaming and recording, and the stores that keep profiles and scene collections.
+// streaming, recording and the replay buffer (with OutputActions for pausing and saving
+// replays), and the stores that keep profiles and scene collections.
 #pragma once
 
 #include <QList>
@@ -31,6 +32,7 @@ class AudioMixerDock;
 class ControlsDock;
 class FiltersDialog;
 class Hotkeys;
+class OutputActions;
 class PreviewWidget;
 class ProgramView;
 class TransitionsDock;
@@ -57,6 +59,8 @@ public:
 
     StudioController& controller() const { return *controller_; }
     OutputController& outputs() const { return *outputs_; }
+    /// Pausing the recording, the replay buffer and saving replays.
+    OutputActions& output_actions() const { return *output_actions_; }
     Studio* studio() const { return studio_.get(); }
     const Profile& profile() const { return profile_; }
     /// Replaces the profile as the settings dialog's OK does (saved, applied).
@@ -122,6 +126,7 @@ private:
     std::unique_ptr<Studio> studio_;
     StudioController* controller_;
     OutputController* outputs_;
+    OutputActions* output_actions_ = nullptr;
 
     PreviewWidget* preview_ = nullptr;
     ProgramView* program_view_ = nullptr;

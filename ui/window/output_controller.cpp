@@ -1,18 +1,48 @@
 #include "ui/window/output_controller.hpp"
 
+#include <QTimer>
+
 #include <algorithm>
 
 namespace lm::ui {
+namespace {
 
-OutputController::OutputController(QObject* parent) : QObject(parent) {}
+/// How often a running replay save is looked at: a saved file is named within this.
+constexpr int kReplaySavePollMs = 50;
+
+}  // namespace
+
+OutputController::OutputController(QObject* parent)
+    : QObject(parent), save_timer_(new QTimer(this)) {
+    save_timer_->setInterval(kReplaySavePollMs);
+    connect(save_timer_, &QTimer::timeout, this, &OutputController::check_replay_save);
+}
+
+OutputController::~OutputController() {
+    if (pending_save_.valid())
+        pending_save_.wait();
+}
 
 const char* OutputController::group_name(Kind kind) {
-    return kind == Kind::streaming ? "streaming" : "recording";
+    switch (kind) {
+        case Kind::streaming:
+            return "streaming";
+        case Kind::recording:
+            return "recording";
+        case Kind::replay_buffer:
+            return "replay";
+    }
+    return "streaming";
 }
 
 void OutputController::set_studio(Studio* studio) {
+    if (pending_save_.valid()) {
+        pending_save_.wait();
+        check_replay_save();
+    }
     studio_ = studio;
-    for (Kind kind : {Kind::streaming, Kind::recording})
+    set_paused(false);
+    for (Kind kind : kKinds)
         set_phase(kind, Phase::off);
 }
 
@@ -41,29 +71,92 @@ void OutputController::stop(Kind kind) {
 }
 
 double OutputController::live_seconds(Kind kind) const {
-    if (phase(kind) != Phase::live)
+    const State& s = state(kind);
+    if (s.phase != Phase::live)
         return 0;
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - state(kind).live_since)
-        .count();
+    const auto now = std::chrono::steady_clock::now();
+    auto paused = s.paused_total;
+    if (s.paused)
+        paused += now - s.paused_since;
+    return std::chrono::duration<double>(now - s.live_since - paused).count();
 }
 
 bool OutputController::any_active() const {
-    return phase(Kind::streaming) != Phase::off || phase(Kind::recording) != Phase::off;
+    return std::any_of(std::begin(kKinds), std::end(kKinds),
+                       [this](Kind kind) { return phase(kind) != Phase::off; });
+}
+
+QString OutputController::pause_recording() {
+    if (!studio_ || phase(Kind::recording) != Phase::live)
+        return tr("Nothing is being recorded.");
+    if (recording_paused())
+        return {};
+    try {
+        studio_->pause_group(group_name(Kind::recording));
+    } catch (const StudioError& e) {
+        return QString::fromStdString(e.what());
+    }
+    set_paused(true);
+    return {};
+}
+
+QString OutputController::resume_recording() {
+    if (!studio_ || !recording_paused())
+        return {};
+    try {
+        studio_->resume_group(group_name(Kind::recording));
+    } catch (const StudioError& e) {
+        return QString::fromStdString(e.what());
+    }
+    set_paused(false);
+    return {};
+}
+
+QString OutputController::save_replay() {
+    if (!studio_ || phase(Kind::replay_buffer) != Phase::live)
+        return tr("Start the replay buffer first.");
+    if (saving_replay())
+        return tr("A replay is being saved; try again in a moment.");
+    // Studio::save_replay waits until the file is written: never on the UI thread.
+    Studio* studio = studio_;
+    pending_save_ = std::async(std::launch::async, [studio] {
+        return studio->save_replay(group_name(Kind::replay_buffer));
+    });
+    save_timer_->start();
+    return {};
+}
+
+void OutputController::check_replay_save() {
+    if (!pending_save_.valid()) {
+        save_timer_->stop();
+        return;
+    }
+    if (pending_save_.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return;
+    save_timer_->stop();
+    try {
+        for (const ReplaySaved& saved : pending_save_.get())
+            emit replaySaved(QString::fromStdString(saved.path), saved.duration_s);
+    } catch (const std::exception& e) {
+        emit replayNotSaved(QString::fromStdString(e.what()));
+    }
 }
 
 void OutputController::poll() {
     if (!studio_)
         return;
     const StatsSnapshot stats = studio_->stats();
-    for (Kind kind : {Kind::streaming, Kind::recording}) {
+    for (Kind kind : kKinds) {
         if (phase(kind) == Phase::off)
             continue;
         report_failures(kind, stats);
         const auto group = studio_->group_state(group_name(kind));
         if (!group || *group == GroupState::finished) {
             if (!state(kind).stop_asked && phase(kind) == Phase::live) {
-                emit failed(kind, kind == Kind::streaming ? tr("Streaming stopped by itself.")
-                                                          : tr("Recording stopped by itself."));
+                emit failed(kind, kind == Kind::streaming   ? tr("Streaming stopped by itself.")
+                                  : kind == Kind::recording ? tr("Recording stopped by itself.")
+                                                            : tr("The replay buffer stopped by "
+                                                                 "itself."));
             }
             set_phase(kind, Phase::off);
         } else if (*group == GroupState::running && phase(kind) == Phase::starting) {
@@ -95,9 +188,27 @@ void OutputController::set_phase(Kind kind, Phase phase) {
     if (state(kind).phase == phase)
         return;
     state(kind).phase = phase;
-    if (phase == Phase::live)
+    if (phase == Phase::live) {
         state(kind).live_since = std::chrono::steady_clock::now();
+        state(kind).paused_total = {};
+    }
+    // A recording that stops is no longer paused; the next one starts unpaused.
+    if (kind == Kind::recording && phase != Phase::live)
+        set_paused(false);
     emit phaseChanged(kind, phase);
+}
+
+void OutputController::set_paused(bool paused) {
+    State& s = state(Kind::recording);
+    if (s.paused == paused)
+        return;
+    const auto now = std::chrono::steady_clock::now();
+    if (paused)
+        s.paused_since = now;
+    else
+        s.paused_total += now - s.paused_since;
+    s.paused = paused;
+    emit recordingPausedChanged(paused);
 }
 
 }  // namespace lm::ui

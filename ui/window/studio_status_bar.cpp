@@ -47,8 +47,10 @@ StudioStatusBar::StudioStatusBar(QWidget* parent) : QStatusBar(parent) {
 }
 
 void StudioStatusBar::show_output(OutputController::Kind kind, OutputController::Phase phase,
-                                  double live_seconds) {
+                                  double live_seconds, bool paused) {
     using Phase = OutputController::Phase;
+    if (kind == OutputController::Kind::replay_buffer)
+        return;
     const bool streaming = kind == OutputController::Kind::streaming;
     QLabel* label = streaming ? live_ : recording_;
     const QString name = streaming ? tr("LIVE") : tr("REC");
@@ -62,6 +64,11 @@ void StudioStatusBar::show_output(OutputController::Kind kind, OutputController:
             colour(label, warning_colour());
             break;
         case Phase::live:
+            if (paused) {
+                label->setText(tr("%1 %2 paused").arg(name, format_duration(live_seconds)));
+                colour(label, warning_colour());
+                break;
+            }
             label->setText(QStringLiteral("● %1 %2").arg(name, format_duration(live_seconds)));
             colour(label, error_colour());  // the red of "on air"
             break;

@@ -18,8 +18,10 @@ class StudioStatusBar : public QStatusBar {
 public:
     explicit StudioStatusBar(QWidget* parent = nullptr);
 
+    /// The LIVE or REC timer (the replay buffer has none: the Controls dock shows it).
+    /// `live_seconds` leaves paused time out; a paused recording reads "REC 00:01:02 paused".
     void show_output(OutputController::Kind kind, OutputController::Phase phase,
-                     double live_seconds);
+                     double live_seconds, bool paused = false);
     void show_stats(const StatsSnapshot& stats, double target_fps);
 
     /// What a label shows, for tests: "live", "rec", "dropped", "cpu", "fps", "congestion".

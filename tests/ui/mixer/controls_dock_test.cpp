@@ -13,6 +13,7 @@ using Phase = ControlsDock::OutputPhase;
 
 TEST_CASE("The controls dock's buttons ask the window through signals") {
     ControlsDock dock;
+    dock.show();  // laid out: a hidden dock squeezes its buttons into its default size
     CHECK(dock.objectName() == "controlsDock");
     CHECK(dock.windowTitle() == "Controls");
     QSignalSpy stream(&dock, &ControlsDock::streamToggleRequested);
@@ -111,4 +112,53 @@ TEST_CASE("The recording button follows its own phase, apart from streaming") {
     QTest::mouseClick(dock.stream_button(), Qt::LeftButton);
     CHECK(stream.count() == 1);
     CHECK(dock.stream_button()->isChecked());
+}
+
+TEST_CASE("Pause follows the recording; Save Replay follows the replay buffer") {
+    ControlsDock dock;
+    dock.show();
+    QSignalSpy pause(&dock, &ControlsDock::pauseToggleRequested);
+    QSignalSpy replay(&dock, &ControlsDock::replayBufferToggleRequested);
+    QSignalSpy save(&dock, &ControlsDock::saveReplayRequested);
+    QPushButton* pause_button = dock.pause_button();
+    QPushButton* replay_button = dock.replay_button();
+    QPushButton* save_button = dock.save_replay_button();
+    REQUIRE(pause_button->objectName() == "pauseButton");
+    REQUIRE(replay_button->objectName() == "replayBufferButton");
+    REQUIRE(save_button->objectName() == "saveReplayButton");
+
+    // Nothing to pause or save until the window says the output is live.
+    CHECK_FALSE(pause_button->isEnabled());
+    CHECK_FALSE(save_button->isEnabled());
+    dock.set_recording(Phase::kStarting);
+    CHECK_FALSE(pause_button->isEnabled());
+    dock.set_recording(Phase::kLive);
+    REQUIRE(pause_button->isEnabled());
+    CHECK(pause_button->text() == "Pause Recording");
+    QTest::mouseClick(pause_button, Qt::LeftButton);
+    CHECK(pause.count() == 1);
+    dock.set_recording_paused(true);
+    CHECK(pause_button->text() == "Resume Recording");
+    CHECK(dock.record_button()->text() == "Stop Recording");  // a paused recording can stop
+    dock.set_recording_paused(false);
+    CHECK(pause_button->text() == "Pause Recording");
+    dock.set_recording(Phase::kStopping);
+    CHECK_FALSE(pause_button->isEnabled());
+
+    CHECK(replay_button->text() == "Start Replay Buffer");
+    QTest::mouseClick(replay_button, Qt::LeftButton);
+    CHECK(replay.count() == 1);
+    CHECK_FALSE(replay_button->isChecked());  // asking is not doing
+    dock.set_replay_buffer(Phase::kStarting);
+    CHECK(replay_button->text() == "Stop Replay Buffer");
+    CHECK_FALSE(save_button->isEnabled());
+    dock.set_replay_buffer(Phase::kLive);
+    REQUIRE(save_button->isEnabled());
+    QTest::mouseClick(save_button, Qt::LeftButton);
+    CHECK(save.count() == 1);
+    dock.set_replay_buffer(Phase::kOff);
+    CHECK(replay_button->text() == "Start Replay Buffer");
+    CHECK_FALSE(save_button->isEnabled());
+    CHECK(pause.count() == 1);
+    CHECK(replay.count() == 1);
 }

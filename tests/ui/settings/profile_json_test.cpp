@@ -21,10 +21,15 @@ namespace {
 
 Profile sample_profile(const std::string& folder) {
     Profile p = default_profile();
+    p.destinations.push_back({"Main",
+                              "twitch",
+                              "rtmp://fra05.contribute.live-video.net/app",
+                              "live_123_abc",
+                              true,
+                              {},
+                              {}});
     p.destinations.push_back(
-        {"Main", "twitch", "rtmp://fra05.contribute.live-video.net/app", "live_123_abc", true});
-    p.destinations.push_back(
-        {"", "youtube_rtmps", "rtmps://a.rtmps.youtube.com:443/live2", "abcd-efgh", false});
+        {"", "youtube_rtmps", "rtmps://a.rtmps.youtube.com:443/live2", "abcd-efgh", false, {}, {}});
     p.output.video_encoder = "nvenc";
     p.output.rate_control = RateControl::vbr;
     p.output.bitrate_kbps = 6000;
@@ -41,7 +46,29 @@ Profile sample_profile(const std::string& folder) {
     p.audio.sample_rate_hz = 44100;
     p.audio.microphone_device = "alsa_input.usb-mic";
     p.audio.desktop_device = "";
-    p.hotkeys = {{"start_streaming", "Ctrl+Shift+S"}, {"switch_scene:Intro", "F1"}};
+    p.hotkeys = {{"start_streaming", "Ctrl+Shift+S"},
+                 {"switch_scene:Intro", "F1"},
+                 {"pause_recording", "F5"},
+                 {"save_replay", "Ctrl+R"}};
+    p.destinations[1].trusted_certificate = "/etc/livemachine/own-server.pem";
+    StreamDestination hls;
+    hls.service_id = kHlsServiceId;
+    hls.hls.folder = "/var/www/livemachine/hls";
+    hls.hls.segment_s = 1.5;
+    hls.hls.playlist_segments = 10;
+    hls.hls.delete_segments = false;
+    hls.hls.low_latency = true;
+    hls.hls.segment_format = HlsSegmentFormat::fmp4;
+    p.destinations.push_back(hls);
+    p.network.reconnect = false;
+    p.network.reconnect_attempts = 7;
+    p.network.reconnect_delay_s = 0.5;
+    p.network.reconnect_max_delay_s = 30;
+    p.network.dynamic_bitrate = false;
+    p.network.follow_slowest = true;
+    p.output.replay_buffer.seconds = 45;
+    p.output.replay_buffer.folder = folder + "/replays";
+    p.output.replay_buffer.container = RecordingContainer::flv;
     return p;
 }
 
@@ -83,6 +110,10 @@ TEST_CASE("a saved profile loads back equal, every field included", "[settings][
     CHECK(json["format"] == "livemachine-profile");
     CHECK(json["version"] == 1);
     CHECK(json["output"]["container"] == "mp4");
+    CHECK(json["stream"]["destinations"][2]["hls"]["segment_format"] == "fmp4");
+    CHECK(json["network"]["follow_slowest"] == true);
+    CHECK(loaded.destinations.at(2).hls.segment_s == 1.5);
+    CHECK(loaded.output.replay_buffer.container == RecordingContainer::flv);
 }
 
 TEST_CASE("missing sections keep the defaults", "[settings][json]") {
@@ -97,6 +128,68 @@ TEST_CASE("missing sections keep the defaults", "[settings][json]") {
     CHECK(p.audio.sample_rate_hz == 48000);
     CHECK(p.destinations.empty());
     CHECK_FALSE(p.output.recording_folder.empty());
+}
+
+TEST_CASE("a profile written before certificates, HLS, network and replay settings loads",
+          "[settings][json]") {
+    // Exactly what the previous version wrote: none of the newer keys.
+    const auto j = nlohmann::json::parse(R"({
+      "format": "livemachine-profile", "version": 1,
+      "stream": {"destinations": [{"name": "Main", "service_id": "custom",
+                                   "server_url": "rtmps://own.example.com/live",
+                                   "stream_key": "k", "enabled": true}]},
+      "output": {"video_encoder": "x264", "rate_control": "cbr", "bitrate_kbps": 3000,
+                 "crf": 23, "preset": "veryfast", "keyframe_interval_s": 2,
+                 "audio_bitrate_kbps": 160, "recording_folder": "/tmp/rec",
+                 "container": "mkv", "file_name_pattern": "show"},
+      "hotkeys": {"start_recording": "F9"}})");
+    const Profile p = profile_from_json(j, "profile.json");
+    REQUIRE(p.destinations.size() == 1);
+    CHECK(p.destinations[0].trusted_certificate.empty());
+    CHECK_FALSE(p.destinations[0].writes_hls());
+    CHECK(p.destinations[0].hls == HlsFolderSettings{});
+    CHECK(p.network == NetworkOptions{});
+    CHECK(p.network.reconnect);
+    CHECK(p.network.reconnect_attempts == 100);
+    CHECK(p.network.reconnect_delay_s == 2.0);
+    CHECK(p.network.reconnect_max_delay_s == 2.5);
+    CHECK(p.network.dynamic_bitrate);
+    CHECK(p.output.replay_buffer == ReplayBufferSettings{});
+    CHECK(p.output.replay_buffer.seconds == 20);
+    CHECK(p.output.bitrate_kbps == 3000);
+
+    // Written back, the new sections appear; an RTMP destination carries no HLS section.
+    const nlohmann::json written = profile_to_json(p);
+    CHECK(written["network"]["reconnect_attempts"] == 100);
+    CHECK(written["output"]["replay_buffer"]["container"] == "mkv");
+    CHECK_FALSE(written["stream"]["destinations"][0].contains("hls"));
+    CHECK(profile_from_json(written, "profile.json") == p);
+}
+
+TEST_CASE("the new sections' bad values name the field", "[settings][json]") {
+    const auto error = [](const nlohmann::json& body) {
+        nlohmann::json j = body;
+        j["format"] = "livemachine-profile";
+        j["version"] = 1;
+        try {
+            profile_from_json(j, "profile.json");
+        } catch (const ProfileError& e) {
+            return std::string(e.what());
+        }
+        return std::string("(loaded)");
+    };
+    CHECK(error({{"network", {{"reconnect_delay_s", "soon"}}}}) ==
+          "profile.json: network.reconnect_delay_s must be a number greater than 0");
+    CHECK(error({{"network", {{"dynamic_bitrate", 1}}}}) ==
+          "profile.json: network.dynamic_bitrate must be true or false");
+    CHECK(error({{"output", {{"replay_buffer", {{"container", "avi"}}}}}}) ==
+          R"(profile.json: output.replay_buffer.container must be "mkv", "mp4" or "flv")");
+    CHECK(error({{"stream",
+                  {{"destinations",
+                    {{{"service_id", "hls"}, {"hls", {{"segment_format", "webm"}}}}}}}}}) ==
+          R"(profile.json: stream.destinations[0].hls.segment_format must be "mpegts" or "fmp4")");
+    CHECK(error({{"stream", {{"destinations", {{{"trusted_certificate", false}}}}}}}) ==
+          "profile.json: stream.destinations[0].trusted_certificate must be text");
 }
 
 TEST_CASE("bad files name the file and the field", "[settings][json]") {

@@ -1,10 +1,12 @@
 // The settings dialog keeps its own copy of the encoders' limits (the UI does not link the
 // plugins), so a user sees a bad value before pressing Start. This test keeps the copy true:
-// it reads the real x264 and aac schemas and fails when the two drift apart.
+// it reads the real x264, aac, hls and replay-buffer schemas and fails when they drift apart.
 #include <catch2/catch.hpp>
 
 #include "core/plugin/plugin_registry.hpp"
 #include "plugins/aac/aac_types.hpp"
+#include "plugins/hls/hls_types.hpp"
+#include "plugins/record/record_types.hpp"
 #include "plugins/x264/x264_types.hpp"
 #include "ui/settings/profile_validation.hpp"
 
@@ -43,4 +45,26 @@ TEST_CASE("the settings' encoder limits are the plugins' own", "[ui][settings]")
     for (const PropertyOption& option : property(x264, "preset").options)
         presets.push_back(option.value.get<std::string>());
     CHECK(presets == lm::ui::x264_presets());
+}
+
+TEST_CASE("the HLS and replay buffer limits are the plugins' own", "[ui][settings]") {
+    PluginRegistry registry;
+    register_hls_types(registry);
+    register_record_types(registry);
+    const PropertySchema& hls = registry.output("hls")->properties;
+    const PropertySchema& replay = registry.output("replay_buffer")->properties;
+
+    CHECK(property(hls, "segment_s").min == ProfileLimits::kMinHlsSegmentS);
+    CHECK(property(hls, "segment_s").max == ProfileLimits::kMaxHlsSegmentS);
+    CHECK(property(hls, "playlist_segments").min == ProfileLimits::kMinHlsPlaylistSegments);
+    CHECK(property(hls, "playlist_segments").max == ProfileLimits::kMaxHlsPlaylistSegments);
+    const lm::ui::HlsFolderSettings defaults;
+    CHECK(property(hls, "segment_s").default_value == defaults.segment_s);
+    CHECK(property(hls, "playlist_segments").default_value == defaults.playlist_segments);
+    CHECK(property(hls, "delete_segments").default_value == defaults.delete_segments);
+    CHECK(property(hls, "low_latency").default_value == defaults.low_latency);
+
+    CHECK(property(replay, "seconds").min == ProfileLimits::kMinReplaySeconds);
+    CHECK(property(replay, "seconds").max == ProfileLimits::kMaxReplaySeconds);
+    CHECK(property(replay, "seconds").default_value == lm::ui::ReplayBufferSettings{}.seconds);
 }

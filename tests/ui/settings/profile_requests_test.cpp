@@ -17,7 +17,7 @@ namespace {
 
 std::string url_for(const std::string& service, const std::string& server, const std::string& key) {
     Profile p;
-    p.destinations.push_back({"", service, server, key, true});
+    p.destinations.push_back({"", service, server, key, true, {}, {}});
     const auto requests = stream_requests(p);
     REQUIRE(requests.size() == 1);
     CHECK(requests[0].type == "rtmp");
@@ -56,10 +56,12 @@ TEST_CASE("custom URLs take the key, or already carry it", "[settings][requests]
 
 TEST_CASE("every catalogued server is a usable rtmp(s) URL", "[settings][requests]") {
     const auto& services = stream_services();
-    REQUIRE(services.back().id == "custom");
+    REQUIRE(services.back().id == kHlsServiceId);  // a folder, not a server: no URLs
+    REQUIRE(services[services.size() - 2].id == "custom");
     for (const auto& service : services) {
         INFO(service.id);
-        CHECK(service.servers.empty() == service.custom_url);
+        if (service.id != kHlsServiceId)
+            CHECK(service.servers.empty() == service.custom_url);
         for (const auto& server : service.servers)
             CHECK(has_rtmp_scheme_and_host(server.url));
     }
@@ -70,9 +72,9 @@ TEST_CASE("every catalogued server is a usable rtmp(s) URL", "[settings][request
 
 TEST_CASE("only enabled destinations stream, in order", "[settings][requests]") {
     Profile p;
-    p.destinations.push_back({"A", "custom", "rtmp://a/app/1", "", true});
-    p.destinations.push_back({"B", "custom", "rtmp://b/app/2", "", false});
-    p.destinations.push_back({"C", "custom", "rtmp://c/app", "3", true});
+    p.destinations.push_back({"A", "custom", "rtmp://a/app/1", "", true, {}, {}});
+    p.destinations.push_back({"B", "custom", "rtmp://b/app/2", "", false, {}, {}});
+    p.destinations.push_back({"C", "custom", "rtmp://c/app", "3", true, {}, {}});
     const auto requests = stream_requests(p);
     REQUIRE(requests.size() == 2);
     CHECK(requests[0].settings["url"] == "rtmp://a/app/1");
@@ -160,4 +162,84 @@ TEST_CASE("studio_settings uses the x264 plugin's keys", "[settings][requests]")
     CHECK_FALSE(nvenc.contains("preset"));
     CHECK_FALSE(nvenc.contains("crf"));
     CHECK(nvenc["keyint_s"] == 2);
+}
+
+TEST_CASE("a trusted certificate and an HLS folder reach their outputs", "[settings][requests]") {
+    Profile p;
+    StreamDestination own{"Own", "custom", "rtmps://own.example.com/live", "k", true, {}, {}};
+    own.trusted_certificate = "/etc/own.pem";
+    p.destinations.push_back(own);
+    p.destinations.push_back({"Public", "custom", "rtmp://a/app/1", "", true, {}, {}});
+    StreamDestination hls;
+    hls.service_id = kHlsServiceId;
+    hls.hls.folder = "/srv/hls";
+    hls.hls.segment_s = 1;
+    hls.hls.playlist_segments = 4;
+    hls.hls.low_latency = true;
+    hls.hls.segment_format = HlsSegmentFormat::fmp4;
+    p.destinations.push_back(hls);
+    const auto requests = stream_requests(p);
+    REQUIRE(requests.size() == 3);
+    CHECK(requests[0].type == "rtmp");
+    CHECK(requests[0].settings == nlohmann::json{{"url", "rtmps://own.example.com/live/k"},
+                                                 {"trusted_certificate", "/etc/own.pem"}});
+    CHECK_FALSE(requests[1].settings.contains("trusted_certificate"));
+    CHECK(requests[2].type == "hls");
+    CHECK(requests[2].settings == nlohmann::json{{"folder", "/srv/hls"},
+                                                 {"segment_s", 1.0},
+                                                 {"playlist_segments", 4},
+                                                 {"delete_segments", true},
+                                                 {"low_latency", true},
+                                                 {"segment_format", "fmp4"}});
+}
+
+TEST_CASE("network options become the engine's reconnect and bitrate settings",
+          "[settings][requests]") {
+    Profile p;
+    lm::StudioSettings defaults = studio_settings(p);
+    CHECK(defaults.network.reconnect.max_attempts == 100);
+    CHECK(defaults.network.reconnect.first_delay_s == 2.0);
+    CHECK(defaults.network.reconnect.max_delay_s == 2.5);
+    CHECK(defaults.network.dynamic_bitrate);
+    CHECK_FALSE(defaults.network.follow_slowest);
+    // The profile's defaults are the engine's own.
+    const lm::NetworkSettings engine;
+    CHECK(defaults.network.reconnect.max_attempts == engine.reconnect.max_attempts);
+    CHECK(defaults.network.reconnect.first_delay_s == engine.reconnect.first_delay_s);
+    CHECK(defaults.network.reconnect.max_delay_s == engine.reconnect.max_delay_s);
+    CHECK(defaults.network.dynamic_bitrate == engine.dynamic_bitrate);
+
+    p.network.reconnect_attempts = 7;
+    p.network.reconnect_delay_s = 1;
+    p.network.reconnect_max_delay_s = 9;
+    p.network.dynamic_bitrate = false;
+    p.network.follow_slowest = true;
+    lm::StudioSettings s = studio_settings(p);
+    CHECK(s.network.reconnect.max_attempts == 7);
+    CHECK(s.network.reconnect.first_delay_s == 1.0);
+    CHECK(s.network.reconnect.max_delay_s == 9.0);
+    CHECK_FALSE(s.network.dynamic_bitrate);
+    CHECK(s.network.follow_slowest);
+    p.network.reconnect = false;
+    CHECK(studio_settings(p).network.reconnect.max_attempts == 0);
+}
+
+TEST_CASE("the replay buffer saves into its folder, else the recording folder",
+          "[settings][requests]") {
+    QTemporaryDir dir;
+    const fs::path root = dir.path().toStdString();
+    Profile p;
+    p.output.recording_folder = (root / "videos").string();
+    p.output.replay_buffer.seconds = 15;
+    p.output.replay_buffer.container = RecordingContainer::mp4;
+    lm::OutputRequest request = replay_buffer_request(p);
+    CHECK(request.type == "replay_buffer");
+    CHECK(request.settings == nlohmann::json{{"seconds", 15},
+                                             {"folder", p.output.recording_folder},
+                                             {"format", "mp4"}});
+    CHECK(fs::is_directory(p.output.recording_folder));  // created so the output can open
+
+    p.output.replay_buffer.folder = (root / "replays").string();
+    CHECK(replay_buffer_request(p).settings["folder"] == p.output.replay_buffer.folder);
+    CHECK(fs::is_directory(root / "replays"));
 }

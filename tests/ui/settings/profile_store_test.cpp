@@ -20,7 +20,7 @@ namespace {
 Profile with_bitrate(int kbps) {
     Profile p;
     p.output.bitrate_kbps = kbps;
-    p.destinations.push_back({"", "twitch", "rtmp://live.twitch.tv/app", "live_key", true});
+    p.destinations.push_back({"", "twitch", "rtmp://live.twitch.tv/app", "live_key", true, {}, {}});
     return p;
 }
 

@@ -315,8 +315,8 @@ TEST_CASE("existing destinations load into the editors, Cancel applies nothing",
     QTemporaryDir dir;
     Profile profile = start_profile(dir);
     profile.destinations.push_back(
-        {"Backup", "twitch", "rtmp://old-ingest.example/app", "live_1", true});
-    profile.destinations.push_back({"", "kick", "", "", true});
+        {"Backup", "twitch", "rtmp://old-ingest.example/app", "live_1", true, {}, {}});
+    profile.destinations.push_back({"", "kick", "", "", true, {}, {}});
     SettingsDialog dialog(profile, encoders());
     dialog.show();
     QSignalSpy applied(&dialog, &SettingsDialog::profileApplied);

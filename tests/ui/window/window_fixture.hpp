@@ -55,15 +55,18 @@ inline bool wait_until(const std::function<bool()>& done, int timeout_ms) {
     return true;
 }
 
-/// nginx with the RTMP module on a free loopback port, recording what it receives.
+/// nginx with the RTMP module on a free loopback port, recording what it receives; with
+/// `tls`, also an RTMPS ingest on a second port with a self-signed certificate.
 class RtmpServer {
 public:
-    RtmpServer() {
-        const std::string command = std::string("bash '") + LM_TEST_RTMP_SERVER + "' start '" +
-                                    dir_.path().string() + "' > '" +
-                                    (dir_.path() / "port.txt").string() + "'";
+    explicit RtmpServer(bool tls = false) {
+        const std::string command = std::string(tls ? "RTMP_SERVER_TLS=1 " : "") + "bash '" +
+                                    LM_TEST_RTMP_SERVER + "' start '" + dir_.path().string() +
+                                    "' > '" + (dir_.path() / "port.txt").string() + "'";
         started_ = std::system(command.c_str()) == 0;
         std::ifstream(dir_.path() / "port.txt") >> port_;
+        if (tls)
+            std::ifstream(dir_.path() / "tls_port") >> tls_port_;
     }
     ~RtmpServer() {
         if (started_) {
@@ -76,6 +79,11 @@ public:
     std::string url(const std::string& key) const {
         return "rtmp://127.0.0.1:" + std::to_string(port_) + "/live/" + key;
     }
+    /// The RTMPS ingest (a server started with `tls`) and its self-signed certificate.
+    std::string tls_url(const std::string& key) const {
+        return "rtmps://127.0.0.1:" + std::to_string(tls_port_) + "/live/" + key;
+    }
+    std::filesystem::path certificate() const { return dir_.path() / "cert.pem"; }
     /// Bytes the server has recorded so far, over every stream.
     uintmax_t bytes_received() const {
         uintmax_t total = 0;
@@ -91,6 +99,7 @@ private:
     TempDir dir_;
     bool started_ = false;
     int port_ = 0;
+    int tls_port_ = 0;
 };
 
 }  // namespace lm::ui::testing
