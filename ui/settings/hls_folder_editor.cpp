@@ -15,19 +15,6 @@
 #include "ui/settings/settings_page.hpp"
 
 namespace lm::ui {
-namespace {
-
-QWidget* column(QWidget* editor, ProblemLabel* problem) {
-    auto* box = new QWidget;
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(editor);
-    layout->addWidget(problem);
-    return box;
-}
-
-}  // namespace
-
 HlsFolderEditor::HlsFolderEditor(QWidget* parent)
     : QWidget(parent),
       folder_edit_(new QLineEdit),
@@ -75,9 +62,9 @@ HlsFolderEditor::HlsFolderEditor(QWidget* parent)
 
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Folder"), column(folder_row, folder_problem_));
-    form->addRow(tr("Segment length"), column(segment_spin_, segment_problem_));
-    form->addRow(tr("Playlist"), column(playlist_spin_, playlist_problem_));
+    form->addRow(tr("Folder"), with_problem(folder_row, folder_problem_));
+    form->addRow(tr("Segment length"), with_problem(segment_spin_, segment_problem_));
+    form->addRow(tr("Playlist"), with_problem(playlist_spin_, playlist_problem_));
     form->addRow(tr("Segment format"), format_combo_);
     form->addRow(QString(), delete_check_);
     form->addRow(QString(), low_latency_check_);

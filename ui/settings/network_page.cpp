@@ -13,15 +13,6 @@
 namespace lm::ui {
 namespace {
 
-QWidget* column(QWidget* editor, ProblemLabel* problem) {
-    auto* box = new QWidget;
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(editor);
-    layout->addWidget(problem);
-    return box;
-}
-
 QDoubleSpinBox* seconds_spin(const char* name) {
     auto* spin = new QDoubleSpinBox;
     spin->setObjectName(name);
@@ -62,9 +53,9 @@ NetworkPage::NetworkPage(QWidget* parent)
     auto* reconnect = new QGroupBox(tr("Reconnect"));
     auto* reconnect_form = new QFormLayout(reconnect);
     reconnect_form->addRow(reconnect_check_);
-    reconnect_form->addRow(tr("Attempts"), column(attempts_spin_, attempts_problem_));
-    reconnect_form->addRow(tr("First wait"), column(first_delay_spin_, first_delay_problem_));
-    reconnect_form->addRow(tr("Longest wait"), column(max_delay_spin_, max_delay_problem_));
+    reconnect_form->addRow(tr("Attempts"), with_problem(attempts_spin_, attempts_problem_));
+    reconnect_form->addRow(tr("First wait"), with_problem(first_delay_spin_, first_delay_problem_));
+    reconnect_form->addRow(tr("Longest wait"), with_problem(max_delay_spin_, max_delay_problem_));
     reconnect_form->addRow(
         hint(tr("Each wait is 1.5 times the one before, up to the longest. A destination that "
                 "cannot be reached when the stream starts is not retried.")));

@@ -15,4 +15,7 @@ public:
     void set_problem(const QString& message);
 };
 
+/// One form field: `editor` with its `problem` line under it.
+QWidget* with_problem(QWidget* editor, ProblemLabel* problem);
+
 }  // namespace lm::ui

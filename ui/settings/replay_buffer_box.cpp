@@ -13,19 +13,6 @@
 #include "ui/settings/settings_page.hpp"
 
 namespace lm::ui {
-namespace {
-
-QWidget* column(QWidget* editor, ProblemLabel* problem) {
-    auto* box = new QWidget;
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(editor);
-    layout->addWidget(problem);
-    return box;
-}
-
-}  // namespace
-
 ReplayBufferBox::ReplayBufferBox(QWidget* parent)
     : QGroupBox(tr("Replay buffer"), parent),
       seconds_spin_(new QSpinBox),
@@ -56,8 +43,8 @@ ReplayBufferBox::ReplayBufferBox(QWidget* parent)
     row->addWidget(browse);
 
     auto* form = new QFormLayout(this);
-    form->addRow(tr("Keep"), column(seconds_spin_, seconds_problem_));
-    form->addRow(tr("Folder"), column(folder_row, folder_problem_));
+    form->addRow(tr("Keep"), with_problem(seconds_spin_, seconds_problem_));
+    form->addRow(tr("Folder"), with_problem(folder_row, folder_problem_));
     form->addRow(tr("Format"), container_combo_);
 
     const auto changed = [this] {

@@ -11,15 +11,6 @@
 namespace lm::ui {
 namespace {
 
-QWidget* column(QWidget* editor, ProblemLabel* problem) {
-    auto* box = new QWidget;
-    auto* layout = new QVBoxLayout(box);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(editor);
-    layout->addWidget(problem);
-    return box;
-}
-
 QComboBox* size_combo(const char* name, std::initializer_list<VideoSize> sizes) {
     auto* combo = new QComboBox;
     combo->setObjectName(name);
@@ -82,9 +73,9 @@ VideoPage::VideoPage(QWidget* parent)
     output_combo_->setToolTip(tr("The size that is streamed and recorded"));
 
     auto* form = new QFormLayout;
-    form->addRow(tr("Base (canvas) resolution"), column(base_combo_, base_problem_));
-    form->addRow(tr("Output (scaled) resolution"), column(output_combo_, output_problem_));
-    form->addRow(tr("Frames per second"), column(frame_rate_combo_, frame_rate_problem_));
+    form->addRow(tr("Base (canvas) resolution"), with_problem(base_combo_, base_problem_));
+    form->addRow(tr("Output (scaled) resolution"), with_problem(output_combo_, output_problem_));
+    form->addRow(tr("Frames per second"), with_problem(frame_rate_combo_, frame_rate_problem_));
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch(1);
