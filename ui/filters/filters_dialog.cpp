@@ -51,7 +51,7 @@ FiltersDialog::FiltersDialog(StudioController& controller, int item_id, QWidget*
       toolbar_(new DockToolbar(QStringLiteral("filtersToolbar"), this)),
       add_menu_(new QMenu(this)),
       form_area_(new QScrollArea(this)),
-      placeholder_(new QLabel(this)),
+      selection_hint_(new QLabel(this)),
       error_label_(new QLabel(this)) {
     const std::optional<ItemView> view = controller_.item(item_id_);
     capabilities_ = view ? view->capabilities : 0;
@@ -71,9 +71,9 @@ FiltersDialog::FiltersDialog(StudioController& controller, int item_id, QWidget*
     form_area_->setObjectName(QStringLiteral("filterPropertiesArea"));
     form_area_->setWidgetResizable(true);
     form_area_->setFrameShape(QFrame::NoFrame);
-    placeholder_->setObjectName(QStringLiteral("placeholder"));
-    placeholder_->setAlignment(Qt::AlignCenter);
-    placeholder_->setWordWrap(true);
+    selection_hint_->setObjectName(QStringLiteral("selection_hint"));
+    selection_hint_->setAlignment(Qt::AlignCenter);
+    selection_hint_->setWordWrap(true);
     error_label_->setObjectName(QStringLiteral("applyError"));
     error_label_->setWordWrap(true);
     error_label_->setTextFormat(Qt::PlainText);
@@ -103,7 +103,7 @@ FiltersDialog::FiltersDialog(StudioController& controller, int item_id, QWidget*
     left->addWidget(list_, 1);
     left->addWidget(toolbar_);
     auto* right = new QVBoxLayout;
-    right->addWidget(placeholder_, 1);
+    right->addWidget(selection_hint_, 1);
     right->addWidget(form_area_, 1);
     right->addWidget(error_label_);
     auto* columns = new QHBoxLayout;
@@ -236,20 +236,20 @@ void FiltersDialog::show_selected() {
     }
     const int index = selected_index();
     if (index < 0 || size_t(index) >= chain_.size()) {
-        placeholder_->setText(chain_.size() == 0
-                                  ? tr("No filters yet. Add one with + below the list.")
-                                  : tr("Select a filter to change its settings."));
-        placeholder_->show();
+        selection_hint_->setText(chain_.size() == 0
+                                     ? tr("No filters yet. Add one with + below the list.")
+                                     : tr("Select a filter to change its settings."));
+        selection_hint_->show();
         form_area_->hide();
         return;
     }
     const FilterDescription& filter = chain_.at(size_t(index));
     const FilterType* type = type_named(controller_, filter.type);
     if (type == nullptr) {
-        placeholder_->setText(tr("No loaded plugin provides the filter type '%1'; its settings "
-                                 "are kept as they are.")
-                                  .arg(QString::fromStdString(filter.type)));
-        placeholder_->show();
+        selection_hint_->setText(tr("No loaded plugin provides the filter type '%1'; its settings "
+                                    "are kept as they are.")
+                                     .arg(QString::fromStdString(filter.type)));
+        selection_hint_->show();
         form_area_->hide();
         return;
     }
@@ -257,7 +257,7 @@ void FiltersDialog::show_selected() {
     form_->setObjectName(QStringLiteral("filterProperties"));
     connect(form_, &PropertiesForm::settingsChanged, this, &FiltersDialog::form_changed);
     form_area_->setWidget(form_);
-    placeholder_->hide();
+    selection_hint_->hide();
     form_area_->show();
 }
 

@@ -112,7 +112,7 @@ private:
     QAction* up_action_ = nullptr;
     QAction* down_action_ = nullptr;
     QScrollArea* form_area_;
-    QLabel* placeholder_;
+    QLabel* selection_hint_;
     QLabel* error_label_;
     PropertiesForm* form_ = nullptr;
     QString error_;

@@ -3,7 +3,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -82,14 +81,7 @@ HlsFolderEditor::HlsFolderEditor(QWidget* parent)
         segment_spin_->setEnabled(!on);  // low latency fixes the segments at 1 s
         changed();
     });
-    connect(browse, &QPushButton::clicked, this, [this, changed] {
-        const QString folder =
-            QFileDialog::getExistingDirectory(this, tr("HLS folder"), folder_edit_->text());
-        if (!folder.isEmpty()) {
-            folder_edit_->setText(folder);
-            changed();
-        }
-    });
+    browse_for_folder(browse, folder_edit_, tr("HLS folder"), changed);
 }
 
 void HlsFolderEditor::set_settings(const HlsFolderSettings& settings) {

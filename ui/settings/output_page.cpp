@@ -2,7 +2,6 @@
 
 #include <QComboBox>
 #include <QDateTime>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -16,6 +15,7 @@
 #include "ui/settings/problem_label.hpp"
 #include "ui/settings/profile_requests.hpp"
 #include "ui/settings/replay_buffer_box.hpp"
+#include "ui/settings/settings_page.hpp"
 
 namespace lm::ui {
 namespace {
@@ -147,14 +147,7 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     connect(folder_edit_, &QLineEdit::textEdited, this, changed);
     connect(pattern_edit_, &QLineEdit::textEdited, this, changed);
     connect(replay_box_, &ReplayBufferBox::edited, this, changed);
-    connect(browse_button_, &QPushButton::clicked, this, [this, changed] {
-        const QString folder =
-            QFileDialog::getExistingDirectory(this, tr("Recording folder"), folder_edit_->text());
-        if (!folder.isEmpty()) {
-            folder_edit_->setText(folder);
-            changed();
-        }
-    });
+    browse_for_folder(browse_button_, folder_edit_, tr("Recording folder"), changed);
 }
 
 void OutputPage::fill_encoders(const std::string& current) {

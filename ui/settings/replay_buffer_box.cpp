@@ -1,7 +1,6 @@
 #include "ui/settings/replay_buffer_box.hpp"
 
 #include <QComboBox>
-#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -54,14 +53,7 @@ ReplayBufferBox::ReplayBufferBox(QWidget* parent)
     connect(seconds_spin_, &QSpinBox::valueChanged, this, changed);
     connect(folder_edit_, &QLineEdit::textEdited, this, changed);
     connect(container_combo_, &QComboBox::currentIndexChanged, this, changed);
-    connect(browse, &QPushButton::clicked, this, [this, changed] {
-        const QString folder =
-            QFileDialog::getExistingDirectory(this, tr("Replay folder"), folder_edit_->text());
-        if (!folder.isEmpty()) {
-            folder_edit_->setText(folder);
-            changed();
-        }
-    });
+    browse_for_folder(browse, folder_edit_, tr("Replay folder"), changed);
 }
 
 void ReplayBufferBox::load(const ReplayBufferSettings& settings) {

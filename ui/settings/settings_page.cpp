@@ -1,5 +1,9 @@
 #include "ui/settings/settings_page.hpp"
 
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QPushButton>
+
 namespace lm::ui {
 
 QString problem_for(const std::vector<ProfileProblem>& problems, const std::string& field) {
@@ -20,6 +24,17 @@ bool has_problem_under(const std::vector<ProfileProblem>& problems, const std::s
 
 QColor problem_colour() {
     return QColor(0xe5, 0x48, 0x4d);
+}
+
+void browse_for_folder(QPushButton* browse, QLineEdit* edit, const QString& title,
+                       std::function<void()> changed) {
+    QObject::connect(browse, &QPushButton::clicked, edit, [browse, edit, title, changed] {
+        const QString folder = QFileDialog::getExistingDirectory(browse, title, edit->text());
+        if (!folder.isEmpty()) {
+            edit->setText(folder);
+            changed();
+        }
+    });
 }
 
 }  // namespace lm::ui

@@ -2,6 +2,8 @@
 // into a profile, and shows validate()'s problems next to its fields.
 #pragma once
 
+#include <functional>
+
 #include <QColor>
 #include <QString>
 #include <QWidget>
@@ -11,6 +13,9 @@
 
 #include "ui/settings/profile.hpp"
 #include "ui/settings/profile_validation.hpp"
+
+class QLineEdit;
+class QPushButton;
 
 namespace lm::ui {
 
@@ -42,5 +47,10 @@ bool has_problem_under(const std::vector<ProfileProblem>& problems, const std::s
 
 /// The colour of inline problem messages: it reads on light and dark themes alike.
 QColor problem_colour();
+
+/// `browse` opens a folder chooser titled `title` at the folder in `edit`; a choice goes into
+/// `edit` and calls `changed`.
+void browse_for_folder(QPushButton* browse, QLineEdit* edit, const QString& title,
+                       std::function<void()> changed);
 
 }  // namespace lm::ui
