@@ -25,7 +25,11 @@ void ColorSource::render_video(VideoRenderContext& context) {
     const float b = float(argb_ & 0xff) / 255.0f;
     program_->use();
     program_->set("u_color", r * a, g * a, b * a, a);
-    context.painter.draw(*program_, context.geometry);
+    // An opaque colour (the usual background) replaces what is under it: no blending, which a
+    // software rasteriser pays for on every pixel.
+    const bool opaque = (argb_ >> 24) == 0xff;
+    context.painter.draw(*program_, context.geometry,
+                         opaque ? QuadPainter::Blend::replace : QuadPainter::Blend::over);
 }
 
 }  // namespace lm

@@ -40,7 +40,9 @@ int CameraSource::height() const {
 
 void CameraSource::render_video(VideoRenderContext& context) {
     const CapturedFrame latest = worker_.latest();
-    painter_.draw(context, latest.frame ? latest.frame : no_signal_frame_);
+    // Camera pictures are converted from formats without alpha: opaque, drawn without blending.
+    painter_.draw(context, latest.frame ? latest.frame : no_signal_frame_,
+                  FramePainter::Alpha::opaque);
 }
 
 }  // namespace lm

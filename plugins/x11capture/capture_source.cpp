@@ -17,7 +17,7 @@ void CaptureSource::render_video(VideoRenderContext& context) {
     // The frame may be newer than the size the item was placed with, for one frame after a
     // resize: it is then stretched over the old size, which is not worth a lock across both.
     if (const VideoFramePtr frame = worker_.latest())
-        painter_.draw(context, frame, FramePainter::Alpha::premultiplied);  // alpha is 255
+        painter_.draw(context, frame, FramePainter::Alpha::opaque);  // a screen has no alpha
 }
 
 }  // namespace lm
