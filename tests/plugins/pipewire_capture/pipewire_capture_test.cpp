@@ -6,7 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/plugin/plugin_registry.hpp"
 #include "plugins/pipewire_capture/pipewire_capture_source.hpp"
+#include "plugins/pipewire_capture/pipewire_capture_types.hpp"
 #include "tests/plugins/pipewire_capture/wayland_portal_session.hpp"
 #include "tests/plugins/x11capture/capture_test_support.hpp"
 
@@ -23,8 +25,8 @@ constexpr int kSkipped = 77;
 
 /// Leaves the test as skipped, loudly, when the desktop it needs is not installed (see
 /// packaging/install-deps.sh).
-void skip_without_desktop() {
-    const std::string missing = WaylandPortalSession::missing_program();
+void skip_without(WaylandPortalSession::Parts parts) {
+    const std::string missing = WaylandPortalSession::missing_program(parts);
     if (!missing.empty()) {
         std::printf("SKIP: %s is not installed (packaging/install-deps.sh installs it)\n",
                     missing.c_str());
@@ -63,7 +65,7 @@ void wait_for_picture(const PipeWireCaptureSource& source, const WaylandPortalSe
 
 TEST_CASE("PipeWire capture shows the shared screen, its size and its colour changes",
           "[pipewire_capture][gpu]") {
-    skip_without_desktop();
+    skip_without(WaylandPortalSession::Parts::full);
     WaylandPortalSession session(WaylandPortalSession::Parts::full, 640, 480, kRed,
                                  LM_XDPW_SHM_SHIM);
     auto source = std::make_shared<PipeWireCaptureSource>(settings_for(session));
@@ -114,7 +116,7 @@ TEST_CASE("PipeWire capture shows the shared screen, its size and its colour cha
 }
 
 TEST_CASE("PipeWire capture says so when the session has no desktop portal", "[pipewire_capture]") {
-    skip_without_desktop();
+    skip_without(WaylandPortalSession::Parts::bus_only);
     WaylandPortalSession session(WaylandPortalSession::Parts::bus_only, 0, 0, 0);
     PipeWireCaptureSource source(settings_for(session));
     // It says it is waiting for the portal until it finds there is none.
@@ -135,4 +137,26 @@ TEST_CASE("PipeWire capture without a session bus says there is no portal", "[pi
     CHECK(source.status().message ==
           "screen capture (PipeWire): no desktop portal on this session (not Wayland?): there is "
           "no session bus (DBUS_SESSION_BUS_ADDRESS is not set)");
+}
+
+TEST_CASE("a window capture where the portal offers only screens says to choose 'screen'",
+          "[pipewire_capture]") {
+    skip_without(WaylandPortalSession::Parts::full);
+    WaylandPortalSession session(WaylandPortalSession::Parts::full, 320, 240, kRed,
+                                 LM_XDPW_SHM_SHIM);
+    // Made as the studio makes it: from settings, with the bus from the environment.
+    REQUIRE(setenv("DBUS_SESSION_BUS_ADDRESS", session.bus_address().c_str(), 1) == 0);
+    PluginRegistry registry;
+    register_pipewire_capture_types(registry);
+    const SourceType* type = registry.source("pipewire_capture");
+    REQUIRE(type != nullptr);
+    const nlohmann::json settings = apply_schema(type->properties, {{"capture", "window"}});
+    CHECK(settings["show_cursor"] == true);
+    CHECK(settings["restore_token"] == "");
+    const std::shared_ptr<Source> source = type->create(settings);
+    REQUIRE(wait_until([&] { return source->status().level == SourceStatus::Level::error; }));
+    CHECK(source->status().message ==
+          "window capture (PipeWire): this desktop's portal offers no window capture; choose "
+          "'screen'");
+    CHECK(source->width() == 0);
 }

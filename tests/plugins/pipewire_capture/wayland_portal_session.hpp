@@ -34,11 +34,15 @@ public:
         full,          ///< the whole desktop with its portal
     };
 
-    /// The programs a full session runs; the first one not installed, or empty.
-    static std::string missing_program() {
+    /// The first program `parts` needs that is not installed, or empty.
+    static std::string missing_program(Parts parts) {
+        if (access("/usr/bin/dbus-daemon", X_OK) != 0)
+            return "/usr/bin/dbus-daemon";
+        if (parts == Parts::bus_only)
+            return {};
         for (const char* p :
              {"/usr/bin/sway", "/usr/bin/swaymsg", "/usr/bin/swaybg", "/usr/bin/pipewire",
-              "/usr/bin/wireplumber", "/usr/bin/dbus-daemon", "/usr/libexec/xdg-desktop-portal",
+              "/usr/bin/wireplumber", "/usr/libexec/xdg-desktop-portal",
               "/usr/libexec/xdg-desktop-portal-wlr"}) {
             if (access(p, X_OK) != 0)
                 return p;
