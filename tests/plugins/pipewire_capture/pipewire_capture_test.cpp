@@ -47,7 +47,7 @@ PipeWireCaptureSettings settings_for(const WaylandPortalSession& session,
 
 /// Waits for the first picture. `redraw`, if given, is called every second meanwhile:
 /// xdg-desktop-portal-wlr sends a picture only when the screen changes (copy_with_damage), and
-/// a restarted cast on an unchanged screen waits for the next change.
+/// a cast that starts on an unchanged screen may wait for the next change.
 void wait_for_picture(const PipeWireCaptureSource& source, const WaylandPortalSession& session,
                       const std::function<void()>& redraw = {}) {
     bool arrived = false;
@@ -69,7 +69,7 @@ TEST_CASE("PipeWire capture shows the shared screen, its size and its colour cha
     WaylandPortalSession session(WaylandPortalSession::Parts::full, 640, 480, kRed,
                                  LM_XDPW_SHM_SHIM);
     auto source = std::make_shared<PipeWireCaptureSource>(settings_for(session));
-    wait_for_picture(*source, session);
+    wait_for_picture(*source, session, [&] { session.set_background(kRed); });
     CHECK(source->width() == 640);
     CHECK(source->height() == 480);
     CHECK(source->status().ok());
@@ -100,6 +100,19 @@ TEST_CASE("PipeWire capture shows the shared screen, its size and its colour cha
         wait_for_picture(*restored, session, [&] { session.set_background(kBlue); });
         CHECK(restored->status().ok());
         const VideoFramePtr frame = last_frame(restored, 640, 480);
+        CHECK_SHOWS(*frame, 320, 240, kBlue);
+    }
+
+    SECTION("a source not drawn for a while shows the screen as it is now when drawn again") {
+        // The stream is not paused while hidden: xdg-desktop-portal-wlr sends only changes, and
+        // one made during a pause would never arrive (this section failed when it paused).
+        std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+        const uint64_t hidden_at = source->captured_frames();
+        session.set_background(kBlue);
+        REQUIRE(wait_until([&] { return source->captured_frames() > hidden_at; },
+                           std::chrono::seconds(10)));
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        const VideoFramePtr frame = last_frame(source, 640, 480);
         CHECK_SHOWS(*frame, 320, 240, kBlue);
     }
 
