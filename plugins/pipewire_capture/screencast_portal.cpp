@@ -135,7 +135,7 @@ std::unique_ptr<ScreenCastPortal> ScreenCastPortal::connect(const std::string& b
     if (bus_address.empty()) {
         error =
             "no desktop portal on this session (not Wayland?): there is no session bus "
-            "(DBUS_SESSION_BUS_ADDRESS is not set)";
+            "(DBUS_SESSION_BUS_ADDRESS is not set, and there is no $XDG_RUNTIME_DIR/bus)";
         return nullptr;
     }
     sd_bus* bus = nullptr;

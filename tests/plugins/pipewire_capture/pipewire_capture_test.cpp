@@ -149,7 +149,8 @@ TEST_CASE("PipeWire capture without a session bus says there is no portal", "[pi
     REQUIRE(wait_until([&] { return source.status().level == SourceStatus::Level::error; }));
     CHECK(source.status().message ==
           "screen capture (PipeWire): no desktop portal on this session (not Wayland?): there is "
-          "no session bus (DBUS_SESSION_BUS_ADDRESS is not set)");
+          "no session bus (DBUS_SESSION_BUS_ADDRESS is not set, and there is no "
+          "$XDG_RUNTIME_DIR/bus)");
 }
 
 TEST_CASE("a window capture where the portal offers only screens says to choose 'screen'",
