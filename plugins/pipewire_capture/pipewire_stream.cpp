@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
 #include <optional>
 
 #include "plugins/pipewire_capture/rgbx_to_rgba.hpp"
@@ -60,8 +61,10 @@ std::unique_ptr<PipeWireStream> PipeWireStream::connect(int fd, uint32_t node_id
 }
 
 bool PipeWireStream::open(int fd, uint32_t node_id, std::string& error) {
-    // Counted by PipeWire: every pw_init has its pw_deinit in the destructor.
-    pw_init(nullptr, nullptr);
+    // libpipewire's process-wide set-up, once (two sources may start at the same time). It is
+    // never undone: pw_deinit may run only once no PipeWire object is left in the process.
+    static std::once_flag pipewire_initialised;
+    std::call_once(pipewire_initialised, [] { pw_init(nullptr, nullptr); });
     loop_ = pw_loop_new(nullptr);
     context_ = loop_ ? pw_context_new(loop_, nullptr, 0) : nullptr;
     if (!context_) {
@@ -142,7 +145,6 @@ PipeWireStream::~PipeWireStream() {
         pw_context_destroy(context_);
     if (loop_)
         pw_loop_destroy(loop_);
-    pw_deinit();
 }
 
 void PipeWireStream::iterate(int timeout_ms) {
@@ -222,8 +224,9 @@ void PipeWireStream::on_process(void* data) {
     const int width = int(self.format_.size.width);
     const int height = int(self.format_.size.height);
     const int stride = d.chunk->stride > 0 ? d.chunk->stride : width * 4;
+    // An empty chunk carries no picture (a producer may send one when nothing changed).
     const bool usable =
-        d.data && order && width > 0 && height > 0 &&
+        d.data && d.chunk->size > 0 && order && width > 0 && height > 0 &&
         (d.chunk->flags & SPA_CHUNK_FLAG_CORRUPTED) == 0 &&
         uint64_t(d.chunk->offset) + uint64_t(stride) * uint64_t(height) <= d.maxsize;
     if (usable) {
