@@ -32,6 +32,16 @@ std::optional<ChannelOrder> channel_order(spa_video_format format) {
     }
 }
 
+/// A PipeWire listener table with only the callbacks `set` fills in: designated initialisers
+/// would have to name every callback of the table, in order.
+template <typename Events, typename Set>
+Events listener(uint32_t version, Set set) {
+    Events events{};
+    events.version = version;
+    set(events);
+    return events;
+}
+
 /// The formats we read, in shared memory, any size and rate.
 const spa_pod* enum_format(spa_pod_builder& b) {
     spa_rectangle size_default{1920, 1080}, size_min{1, 1}, size_max{kMaxSide, kMaxSide};
@@ -78,25 +88,17 @@ bool PipeWireStream::open(int fd, uint32_t node_id, std::string& error) {
                             std::strerror(errno));
         return false;
     }
-    // Filled member by member: designated initialisers would have to name every callback.
-    static const pw_core_events core_events = [] {
-        pw_core_events events{};
-        events.version = PW_VERSION_CORE_EVENTS;
-        events.error = on_core_error;
-        return events;
-    }();
+    static const auto core_events = listener<pw_core_events>(
+        PW_VERSION_CORE_EVENTS, [](pw_core_events& e) { e.error = on_core_error; });
     pw_core_add_listener(core_, &core_listener_, &core_events, this);
     // When the producer goes (its process ends, sharing stops) the stream itself may just sit
     // there; the node leaving the registry is what says so.
     node_id_ = node_id;
     registry_ = pw_core_get_registry(core_, PW_VERSION_REGISTRY, 0);
     if (registry_) {
-        static const pw_registry_events registry_events = [] {
-            pw_registry_events events{};
-            events.version = PW_VERSION_REGISTRY_EVENTS;
-            events.global_remove = on_global_remove;
-            return events;
-        }();
+        static const auto registry_events = listener<pw_registry_events>(
+            PW_VERSION_REGISTRY_EVENTS,
+            [](pw_registry_events& e) { e.global_remove = on_global_remove; });
         pw_registry_add_listener(registry_, &registry_listener_, &registry_events, this);
     }
 
@@ -108,14 +110,12 @@ bool PipeWireStream::open(int fd, uint32_t node_id, std::string& error) {
             fmt::format("screen capture: cannot make a PipeWire stream: {}", std::strerror(errno));
         return false;
     }
-    static const pw_stream_events stream_events = [] {
-        pw_stream_events events{};
-        events.version = PW_VERSION_STREAM_EVENTS;
-        events.state_changed = on_state_changed;
-        events.param_changed = on_param_changed;
-        events.process = on_process;
-        return events;
-    }();
+    static const auto stream_events =
+        listener<pw_stream_events>(PW_VERSION_STREAM_EVENTS, [](pw_stream_events& e) {
+            e.state_changed = on_state_changed;
+            e.param_changed = on_param_changed;
+            e.process = on_process;
+        });
     pw_stream_add_listener(stream_, &stream_listener_, &stream_events, this);
 
     uint8_t buffer[1024];
