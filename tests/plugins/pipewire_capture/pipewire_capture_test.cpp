@@ -135,6 +135,20 @@ TEST_CASE("PipeWire capture shows the shared screen, its size and its colour cha
     }
 }
 
+TEST_CASE("PipeWire capture says so when the user cancels the screen selection",
+          "[pipewire_capture]") {
+    skip_without(WaylandPortalSession::Parts::full);
+    WaylandPortalSession session(WaylandPortalSession::Parts::full_user_cancels, 320, 240, kRed,
+                                 LM_XDPW_SHM_SHIM);
+    PipeWireCaptureSource source(settings_for(session));
+    REQUIRE(wait_until([&] { return source.status().level == SourceStatus::Level::error; },
+                       std::chrono::seconds(10)));
+    CHECK(source.status().message ==
+          "screen capture (PipeWire): the user cancelled the screen selection");
+    CHECK(source.width() == 0);
+    CHECK(source.restore_token().empty());
+}
+
 TEST_CASE("PipeWire capture says so when the session has no desktop portal", "[pipewire_capture]") {
     skip_without(WaylandPortalSession::Parts::bus_only);
     WaylandPortalSession session(WaylandPortalSession::Parts::bus_only, 0, 0, 0);

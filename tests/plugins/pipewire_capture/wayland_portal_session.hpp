@@ -30,8 +30,9 @@ namespace lm::test {
 class WaylandPortalSession {
 public:
     enum class Parts {
-        bus_only = 1,  ///< just a session bus, with no services to start on demand
-        full,          ///< the whole desktop with its portal
+        bus_only = 1,       ///< just a session bus, with no services to start on demand
+        full,               ///< the whole desktop with its portal, sharing the one output
+        full_user_cancels,  ///< the same, but the user cancels every screen selection
     };
 
     /// The first program `parts` needs that is not installed, or empty.
@@ -63,8 +64,8 @@ public:
         std::filesystem::permissions(runtime_dir_, std::filesystem::perms::owner_all);
         try {
             start_bus(parts);
-            if (parts == Parts::full)
-                start_desktop(width, height, rgb, xdpw_shim);
+            if (parts != Parts::bus_only)
+                start_desktop(parts, width, height, rgb, xdpw_shim);
         } catch (...) {
             stop_all();  // a failed start has no destructor run
             throw;
@@ -128,7 +129,8 @@ private:
         wait_for("the session bus", [&] { return std::filesystem::exists(socket); });
     }
 
-    void start_desktop(int width, int height, uint32_t rgb, const std::string& xdpw_shim) {
+    void start_desktop(Parts parts, int width, int height, uint32_t rgb,
+                       const std::string& xdpw_shim) {
         // sway refuses to run as root (it could not drop the privileges): run it as nobody,
         // owning the runtime directory; the other parts reach its sockets as root anyway.
         if (geteuid() == 0) {
@@ -158,8 +160,13 @@ private:
         wait_for("PipeWire", [&] { return std::filesystem::exists(runtime_dir_ + "/pipewire-0"); });
         spawn("wireplumber", {"/usr/bin/wireplumber"});
 
+        // No dialog: the one output is shared, or a chooser that fails stands for a user
+        // closing the dialog (xdpw then answers "cancelled").
         std::ofstream(dir_ + "/xdpw.conf")
-            << "[screencast]\nchooser_type=none\noutput_name=" << output_ << "\nmax_fps=30\n";
+            << "[screencast]\nmax_fps=30\n"
+            << (parts == Parts::full_user_cancels
+                    ? "chooser_type=dmenu\nchooser_cmd=/bin/false\n"
+                    : "chooser_type=none\noutput_name=" + output_ + "\n");
         spawn("xdg-desktop-portal-wlr",
               {"/usr/libexec/xdg-desktop-portal-wlr", "-l", "INFO", "-c", dir_ + "/xdpw.conf"},
               false, xdpw_shim.empty() ? "" : "LD_PRELOAD=" + xdpw_shim);
