@@ -16,11 +16,15 @@ packages=(
   portaudio19-dev libpulse-dev libx11-dev libxext-dev
   libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev libxcomposite-dev libxfixes-dev
   libpango1.0-dev libcairo2-dev libspeexdsp-dev libgnutls28-dev
+  # PipeWire screen capture (Wayland): the stream, and D-Bus to the desktop portal (sd-bus)
+  libpipewire-0.3-dev libsystemd-dev
   # fonts the text source falls back to (Latin, Hebrew, Arabic; CJK; colour emoji)
   fonts-dejavu-core fonts-wqy-microhei fonts-noto-color-emoji
   # tests: an RTMP server, a virtual display, a sound server, ffmpeg for test media
   catch2 nginx libnginx-mod-rtmp libnginx-mod-stream openssl ffmpeg xvfb xauth pulseaudio pulseaudio-utils
   libasound2-plugins iproute2 procps
+  # PipeWire capture tests: a headless Wayland desktop with a screen-cast portal
+  sway swaybg pipewire wireplumber xdg-desktop-portal xdg-desktop-portal-wlr dbus-daemon
   # HLS tests: headless Chromium plays the player page (driven by playwright-core from npm)
   chromium
 )
