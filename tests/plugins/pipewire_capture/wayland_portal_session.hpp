@@ -44,7 +44,7 @@ public:
         for (const char* p :
              {"/usr/bin/sway", "/usr/bin/swaymsg", "/usr/bin/swaybg", "/usr/bin/pipewire",
               "/usr/bin/wireplumber", "/usr/libexec/xdg-desktop-portal",
-              "/usr/libexec/xdg-desktop-portal-wlr"}) {
+              "/usr/libexec/xdg-permission-store", "/usr/libexec/xdg-desktop-portal-wlr"}) {
             if (access(p, X_OK) != 0)
                 return p;
         }
@@ -105,8 +105,14 @@ private:
         for (auto it = children_.rbegin(); it != children_.rend(); ++it)
             stop(it->pid);
         children_.clear();
-        std::error_code ignored;
-        std::filesystem::remove_all(dir_, ignored);
+        // Services the bus started exit when it goes, maybe a moment later than it.
+        std::error_code error;
+        for (int attempt = 0; attempt < 50; ++attempt) {
+            std::filesystem::remove_all(dir_, error);
+            if (!error)
+                break;
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
     }
 
     static std::string hex(uint32_t rgb) {
@@ -117,10 +123,19 @@ private:
 
     void start_bus(Parts parts) {
         const std::string socket = dir_ + "/bus";
-        // Only the desktop's services may start on demand; a bus-only session has none.
+        // The one service started on demand is the permission store, which keeps restore
+        // tokens; a bus-only session has none. Not the document portal in particular: its FUSE
+        // mount in the runtime directory would outlive the test.
+        const std::string services = dir_ + "/services";
+        std::filesystem::create_directory(services);
+        if (parts != Parts::bus_only) {
+            std::ofstream(services + "/org.freedesktop.impl.portal.PermissionStore.service")
+                << "[D-BUS Service]\nName=org.freedesktop.impl.portal.PermissionStore\n"
+                << "Exec=/usr/libexec/xdg-permission-store\n";
+        }
         std::ofstream(dir_ + "/bus.conf")
             << "<busconfig><type>session</type><listen>unix:path=" << socket << "</listen>"
-            << (parts == Parts::full ? "<servicedir>/usr/share/dbus-1/services</servicedir>" : "")
+            << "<servicedir>" << services << "</servicedir>"
             << "<policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>"
             << "<allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>\n";
         bus_address_ = "unix:path=" + socket;
