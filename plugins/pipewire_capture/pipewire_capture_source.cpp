@@ -46,7 +46,7 @@ void PipeWireCaptureSource::render_video(VideoRenderContext& context) {
         frame = slot_;
     }
     if (frame)
-        painter_.draw(context, frame, FramePainter::Alpha::premultiplied);  // alpha is 255
+        painter_.draw(context, frame, FramePainter::Alpha::opaque);  // made opaque by rgbx_to_rgba
 }
 
 std::string PipeWireCaptureSource::restore_token() const {
