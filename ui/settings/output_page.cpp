@@ -77,11 +77,18 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
       container_combo_(new QComboBox),
       pattern_edit_(new QLineEdit),
       preview_label_(new QLabel),
+      split_combo_(new QComboBox),
+      split_time_spin_(spin("splitTimeSpin", ProfileLimits::kMinSplitTimeS,
+                            ProfileLimits::kMaxSplitTimeS, " s")),
+      split_size_spin_(spin("splitSizeSpin", ProfileLimits::kMinSplitSizeMb,
+                            ProfileLimits::kMaxSplitSizeMb, " MB")),
+      split_note_(new QLabel),
       replay_box_(new ReplayBufferBox),
       encoder_problem_(new ProblemLabel("videoEncoderError")),
       bitrate_problem_(new ProblemLabel("videoBitrateError")),
       folder_problem_(new ProblemLabel("recordingFolderError")),
-      pattern_problem_(new ProblemLabel("fileNamePatternError")) {
+      pattern_problem_(new ProblemLabel("fileNamePatternError")),
+      split_problem_(new ProblemLabel("splitError")) {
     setObjectName("outputPage");
     encoder_combo_->setObjectName("encoderCombo");
     rate_control_combo_->setObjectName("rateControlCombo");
@@ -92,6 +99,8 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     container_combo_->setObjectName("containerCombo");
     pattern_edit_->setObjectName("fileNamePatternEdit");
     preview_label_->setObjectName("fileNamePreview");
+    split_combo_->setObjectName("splitCombo");
+    split_note_->setObjectName("splitNote");
 
     rate_control_combo_->addItem(tr("CBR (constant bitrate, for streaming)"), "cbr");
     rate_control_combo_->addItem(tr("VBR (average bitrate with a cap)"), "vbr");
@@ -106,6 +115,16 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     pattern_edit_->setToolTip(
         tr("%Y year, %m month, %d day, %H hour, %M minute, %S second, %% a percent sign"));
     preview_label_->setForegroundRole(QPalette::PlaceholderText);
+    split_combo_->addItem(tr("Off"), to_string(RecordingSplit::off));
+    split_combo_->addItem(tr("By time"), to_string(RecordingSplit::by_time));
+    split_combo_->addItem(tr("By size"), to_string(RecordingSplit::by_size));
+    split_combo_->setToolTip(tr("Write a long recording as several files: name-001, name-002..."));
+    split_time_spin_->setToolTip(tr("A new file starts at the first keyframe after this long"));
+    split_size_spin_->setToolTip(
+        tr("A new file starts once a file reaches this size "
+           "(1 MB = 1,000,000 bytes)"));
+    split_note_->setForegroundRole(QPalette::PlaceholderText);
+    split_note_->setWordWrap(true);
 
     auto* encoding = new QGroupBox(tr("Encoding"));
     auto* encoding_form = new QFormLayout(encoding);
@@ -124,6 +143,9 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     recording_form->addRow(tr("Format"), container_combo_);
     recording_form->addRow(tr("File name"),
                            column({pattern_edit_, preview_label_, pattern_problem_}));
+    recording_form->addRow(tr("Automatic file splitting"),
+                           column({row({split_combo_, split_time_spin_, split_size_spin_}),
+                                   split_note_, split_problem_}));
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(encoding);
@@ -139,10 +161,11 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
         emit edited();
     };
     for (QComboBox* combo : {encoder_combo_, rate_control_combo_, preset_combo_,
-                             audio_bitrate_combo_, container_combo_}) {
+                             audio_bitrate_combo_, container_combo_, split_combo_}) {
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
     }
-    for (QSpinBox* box : {bitrate_spin_, crf_spin_, keyframe_spin_})
+    for (QSpinBox* box :
+         {bitrate_spin_, crf_spin_, keyframe_spin_, split_time_spin_, split_size_spin_})
         connect(box, &QSpinBox::valueChanged, this, changed);
     connect(folder_edit_, &QLineEdit::textEdited, this, changed);
     connect(pattern_edit_, &QLineEdit::textEdited, this, changed);
@@ -188,6 +211,9 @@ void OutputPage::load(const Profile& profile) {
     folder_edit_->setText(QString::fromStdString(o.recording_folder));
     container_combo_->setCurrentIndex(container_combo_->findData(to_string(o.container)));
     pattern_edit_->setText(QString::fromStdString(o.file_name_pattern));
+    split_combo_->setCurrentIndex(split_combo_->findData(to_string(o.split.mode)));
+    split_time_spin_->setValue(o.split.time_s);
+    split_size_spin_->setValue(o.split.size_mb);
     replay_box_->load(o.replay_buffer);
     loading_ = false;
     update_enabled();
@@ -207,6 +233,9 @@ void OutputPage::store(Profile& profile) const {
     o.recording_folder = folder_edit_->text().toStdString();
     container_from_string(container_combo_->currentData().toString().toStdString(), o.container);
     o.file_name_pattern = pattern_edit_->text().toStdString();
+    split_from_string(split_combo_->currentData().toString().toStdString(), o.split.mode);
+    o.split.time_s = split_time_spin_->value();
+    o.split.size_mb = split_size_spin_->value();
     replay_box_->store(o.replay_buffer);
 }
 
@@ -233,6 +262,10 @@ void OutputPage::show_problems(const std::vector<ProfileProblem>& problems) {
     folder_problem_->set_problem(problem_for(problems, "output.recording_folder"));
     QString pattern = problem_for(problems, "output.file_name_pattern");
     pattern_problem_->set_problem(pattern);
+    QString split = problem_for(problems, "output.split.time_s");
+    if (split.isEmpty())
+        split = problem_for(problems, "output.split.size_mb");
+    split_problem_->set_problem(split);
     replay_box_->show_problems(problems);
 }
 
@@ -254,6 +287,10 @@ void OutputPage::update_enabled() {
     preset_combo_->setEnabled(editable && x264);
     keyframe_spin_->setEnabled(editable);
     audio_bitrate_combo_->setEnabled(editable);
+    // Only the length that applies is shown, as in OBS.
+    const QString split = split_combo_->currentData().toString();
+    split_time_spin_->setVisible(split == to_string(RecordingSplit::by_time));
+    split_size_spin_->setVisible(split == to_string(RecordingSplit::by_size));
 }
 
 void OutputPage::update_preview() {
@@ -265,6 +302,17 @@ void OutputPage::update_preview() {
                                                pattern, QDateTime::currentDateTime())),
                                            extension)
                                 : QString());
+    // Parts start at keyframes, so a split shorter than the keyframe interval gives parts a
+    // keyframe interval long, and other lengths round up to the next keyframe.
+    const bool by_time =
+        split_combo_->currentData().toString() == to_string(RecordingSplit::by_time);
+    const int keyframe_s = keyframe_spin_->value();
+    const int split_s = split_time_spin_->value();
+    split_note_->setVisible(by_time && split_s % keyframe_s != 0);
+    split_note_->setText(tr("Each file starts at a keyframe (every %1 s): files will be about "
+                            "%2 s long.")
+                             .arg(keyframe_s)
+                             .arg((split_s + keyframe_s - 1) / keyframe_s * keyframe_s));
 }
 
 }  // namespace lm::ui

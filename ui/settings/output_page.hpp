@@ -1,5 +1,5 @@
 // The Output page: video encoder and its rate control, audio bitrate, where and how
-// recordings are written, and the replay buffer.
+// recordings are written (automatic file splitting included), and the replay buffer.
 #pragma once
 
 #include <vector>
@@ -51,11 +51,16 @@ private:
     QComboBox* container_combo_;
     QLineEdit* pattern_edit_;
     QLabel* preview_label_;
+    QComboBox* split_combo_;
+    QSpinBox* split_time_spin_;
+    QSpinBox* split_size_spin_;
+    QLabel* split_note_;  ///< what the keyframe interval makes of a short split
     ReplayBufferBox* replay_box_;
     ProblemLabel* encoder_problem_;
     ProblemLabel* bitrate_problem_;
     ProblemLabel* folder_problem_;
     ProblemLabel* pattern_problem_;
+    ProblemLabel* split_problem_;
 };
 
 }  // namespace lm::ui

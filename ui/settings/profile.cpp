@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <initializer_list>
+
 namespace lm::ui {
 
 Profile default_profile() {
@@ -91,35 +93,50 @@ const char* to_string(HlsSegmentFormat format) {
     return format == HlsSegmentFormat::fmp4 ? "fmp4" : "mpegts";
 }
 
-bool segment_format_from_string(const std::string& name, HlsSegmentFormat& out) {
-    for (HlsSegmentFormat f : {HlsSegmentFormat::mpegts, HlsSegmentFormat::fmp4}) {
-        if (name == to_string(f)) {
-            out = f;
+const char* to_string(RecordingSplit mode) {
+    switch (mode) {
+        case RecordingSplit::off:
+            return "off";
+        case RecordingSplit::by_time:
+            return "time";
+        case RecordingSplit::by_size:
+            return "size";
+    }
+    return "off";
+}
+
+namespace {
+
+/// The value of `values` whose to_string() is `name`; false (and `out` untouched) for none.
+template <typename Enum>
+bool from_name(const std::string& name, std::initializer_list<Enum> values, Enum& out) {
+    for (Enum value : values) {
+        if (name == to_string(value)) {
+            out = value;
             return true;
         }
     }
     return false;
+}
+
+}  // namespace
+
+bool segment_format_from_string(const std::string& name, HlsSegmentFormat& out) {
+    return from_name(name, {HlsSegmentFormat::mpegts, HlsSegmentFormat::fmp4}, out);
 }
 
 bool rate_control_from_string(const std::string& name, RateControl& out) {
-    for (RateControl mode : {RateControl::cbr, RateControl::vbr, RateControl::crf}) {
-        if (name == to_string(mode)) {
-            out = mode;
-            return true;
-        }
-    }
-    return false;
+    return from_name(name, {RateControl::cbr, RateControl::vbr, RateControl::crf}, out);
 }
 
 bool container_from_string(const std::string& name, RecordingContainer& out) {
-    for (RecordingContainer c :
-         {RecordingContainer::mkv, RecordingContainer::mp4, RecordingContainer::flv}) {
-        if (name == to_string(c)) {
-            out = c;
-            return true;
-        }
-    }
-    return false;
+    return from_name(
+        name, {RecordingContainer::mkv, RecordingContainer::mp4, RecordingContainer::flv}, out);
+}
+
+bool split_from_string(const std::string& name, RecordingSplit& out) {
+    return from_name(name, {RecordingSplit::off, RecordingSplit::by_time, RecordingSplit::by_size},
+                     out);
 }
 
 std::vector<Rational> common_frame_rates() {

@@ -86,6 +86,24 @@ struct ReplayBufferSettings {
     friend bool operator==(const ReplayBufferSettings&, const ReplayBufferSettings&) = default;
 };
 
+/// Automatic file splitting, as OBS calls it: a long recording written as several files
+/// ("show-001.mkv", "show-002.mkv"...; the record output's split_time_s / split_size_mb).
+enum class RecordingSplit {
+    off = 1,
+    by_time,  ///< a new part every `time_s` seconds (at the next keyframe)
+    by_size,  ///< a new part once a part reaches `size_mb` megabytes (1 MB = 1,000,000 bytes)
+};
+
+/// Both lengths are kept while splitting is off or by the other one, so switching back finds
+/// the creator's value. The defaults are OBS's (15 minutes, 2048 MB).
+struct RecordingSplitSettings {
+    RecordingSplit mode = RecordingSplit::off;
+    int time_s = 15 * 60;
+    int size_mb = 2048;
+
+    friend bool operator==(const RecordingSplitSettings&, const RecordingSplitSettings&) = default;
+};
+
 struct OutputSettings {
     std::string video_encoder = "x264";
     RateControl rate_control = RateControl::cbr;
@@ -98,6 +116,7 @@ struct OutputSettings {
     RecordingContainer container = RecordingContainer::mkv;
     /// File name without extension; %Y %m %d %H %M %S expand to the start time, %% to '%'.
     std::string file_name_pattern = "Live Machine %Y-%m-%d %H-%M-%S";
+    RecordingSplitSettings split;  ///< off in profiles written before it existed
     ReplayBufferSettings replay_buffer;
 
     friend bool operator==(const OutputSettings&, const OutputSettings&) = default;
@@ -174,10 +193,12 @@ std::string hotkey_action_label(const std::string& action);
 const char* to_string(RateControl mode);
 const char* to_string(RecordingContainer container);  ///< "mkv", also the file extension
 const char* to_string(HlsSegmentFormat format);       ///< "mpegts", "fmp4": the plugin's names
+const char* to_string(RecordingSplit mode);           ///< "off", "time", "size"
 /// The reverse of to_string; false (and `out` untouched) for an unknown name.
 bool rate_control_from_string(const std::string& name, RateControl& out);
 bool container_from_string(const std::string& name, RecordingContainer& out);
 bool segment_format_from_string(const std::string& name, HlsSegmentFormat& out);
+bool split_from_string(const std::string& name, RecordingSplit& out);
 
 /// The frame rates offered in the dialog: 24, 25, 29.97, 30, 48, 50, 59.94, 60.
 std::vector<Rational> common_frame_rates();

@@ -129,6 +129,16 @@ void read_replay_buffer(const Reader& r, const json& j, ReplayBufferSettings& b)
         r.fail("output.replay_buffer.container", "must be \"mkv\", \"mp4\" or \"flv\"");
 }
 
+/// Absent in profiles written before splitting existed: it stays off.
+void read_split(const Reader& r, const json& j, RecordingSplitSettings& split) {
+    std::string mode = to_string(split.mode);
+    r.read(j, "mode", "output.split.mode", mode);
+    if (!split_from_string(mode, split.mode))
+        r.fail("output.split.mode", "must be \"off\", \"time\" or \"size\"");
+    r.read(j, "time_s", "output.split.time_s", split.time_s);
+    r.read(j, "size_mb", "output.split.size_mb", split.size_mb);
+}
+
 StreamDestination read_destination(const Reader& r, const json& j, const std::string& path) {
     if (!j.is_object())
         r.fail(path, "must be an object");
@@ -161,6 +171,8 @@ void read_output(const Reader& r, const json& j, OutputSettings& o) {
     if (!container_from_string(container, o.container))
         r.fail("output.container", "must be \"mkv\", \"mp4\" or \"flv\"");
     r.read(j, "file_name_pattern", "output.file_name_pattern", o.file_name_pattern);
+    if (const json* split = r.object(j, "split", "output.split"))
+        read_split(r, *split, o.split);
     if (const json* replay = r.object(j, "replay_buffer", "output.replay_buffer"))
         read_replay_buffer(r, *replay, o.replay_buffer);
 }
@@ -210,6 +222,10 @@ nlohmann::json profile_to_json(const Profile& p) {
           {"recording_folder", o.recording_folder},
           {"container", to_string(o.container)},
           {"file_name_pattern", o.file_name_pattern},
+          {"split",
+           {{"mode", to_string(o.split.mode)},
+            {"time_s", o.split.time_s},
+            {"size_mb", o.split.size_mb}}},
           {"replay_buffer",
            {{"seconds", o.replay_buffer.seconds},
             {"folder", o.replay_buffer.folder},

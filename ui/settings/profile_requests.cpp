@@ -87,10 +87,22 @@ OutputRequest record_request(const Profile& profile, const QDateTime& now) {
     std::error_code error;
     const std::string stem = recording_file_name(profile.output.file_name_pattern, now);
     const std::string extension = std::string(".") + to_string(profile.output.container);
-    fs::path path = folder / (stem + extension);
-    for (int n = 2; fs::exists(path, error); ++n)
-        path = folder / (stem + " (" + std::to_string(n) + ")" + extension);
-    return {"record", {{"path", path.string()}}};
+    const RecordingSplitSettings& split = profile.output.split;
+    // A split recording's files are "<name>-001.mkv", "<name>-002.mkv"... and "<name>.mkv" is
+    // never written: the first part's name is the one that must be free.
+    const auto first_file = [&](const std::string& name) {
+        return folder /
+               (split.mode == RecordingSplit::off ? name + extension : name + "-001" + extension);
+    };
+    std::string name = stem;
+    for (int n = 2; fs::exists(first_file(name), error); ++n)
+        name = stem + " (" + std::to_string(n) + ")";
+    nlohmann::json settings{{"path", (folder / (name + extension)).string()}};
+    if (split.mode == RecordingSplit::by_time)
+        settings["split_time_s"] = double(split.time_s);
+    else if (split.mode == RecordingSplit::by_size)
+        settings["split_size_mb"] = split.size_mb;
+    return {"record", std::move(settings)};
 }
 
 std::string replay_folder(const Profile& profile) {

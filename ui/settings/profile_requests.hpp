@@ -1,7 +1,8 @@
 // A profile turned into what the engine takes: StudioSettings and one OutputRequest per
 // output. Keys follow the plugins' schemas: x264 ("rate_control", "bitrate_kbps", "crf",
 // "preset", "keyint_s"), aac ("bitrate_kbps"), rtmp ("url", "trusted_certificate"), hls
-// ("folder", "segment_s", ...), record ("path"), replay_buffer ("seconds", "folder", "format").
+// ("folder", "segment_s", ...), record ("path", "split_time_s", "split_size_mb"),
+// replay_buffer ("seconds", "folder", "format").
 #pragma once
 
 #include <QDateTime>
@@ -26,9 +27,11 @@ StudioSettings studio_settings(const Profile& profile);
 std::vector<OutputRequest> stream_requests(const Profile& profile);
 
 /// A "record" request for a new file in the recording folder named after the pattern at
-/// `now`, with the container's extension. A name that is taken gets " (2)", " (3)"... since
-/// recordings never overwrite. Creates the folder when it does not exist (so the request can
-/// be opened); throws ProfileError when that fails.
+/// `now`, with the container's extension, and the profile's automatic splitting
+/// ("split_time_s" or "split_size_mb"; the parts are then "<name>-001.mkv"...). A name that is
+/// taken (for a split recording: its first part's) gets " (2)", " (3)"... since recordings
+/// never overwrite. Creates the folder when it does not exist (so the request can be opened);
+/// throws ProfileError when that fails.
 OutputRequest record_request(const Profile& profile, const QDateTime& now);
 
 /// Where replays are saved: the replay buffer's own folder, or the recording folder.

@@ -194,6 +194,21 @@ std::string folder_problem(const std::string& folder) {
     return {};
 }
 
+/// Only the length in use is checked: the other is kept for later but does not matter now.
+void check_split(const RecordingSplitSettings& split, Problems& problems) {
+    using L = ProfileLimits;
+    if (split.mode == RecordingSplit::by_time &&
+        (split.time_s < L::kMinSplitTimeS || split.time_s > L::kMaxSplitTimeS)) {
+        problems.push_back(
+            {"output.split.time_s", range_text(L::kMinSplitTimeS, L::kMaxSplitTimeS, " seconds")});
+    }
+    if (split.mode == RecordingSplit::by_size &&
+        (split.size_mb < L::kMinSplitSizeMb || split.size_mb > L::kMaxSplitSizeMb)) {
+        problems.push_back(
+            {"output.split.size_mb", range_text(L::kMinSplitSizeMb, L::kMaxSplitSizeMb, " MB")});
+    }
+}
+
 void check_output(const OutputSettings& o, Problems& problems) {
     using L = ProfileLimits;
     if (o.video_encoder.empty())
@@ -227,6 +242,7 @@ void check_output(const OutputSettings& o, Problems& problems) {
         problems.push_back({"output.recording_folder", why});
     if (const std::string why = file_name_pattern_problem(o.file_name_pattern); !why.empty())
         problems.push_back({"output.file_name_pattern", why});
+    check_split(o.split, problems);
     const ReplayBufferSettings& replay = o.replay_buffer;
     if (replay.seconds < L::kMinReplaySeconds || replay.seconds > L::kMaxReplaySeconds) {
         problems.push_back({"output.replay_buffer.seconds",

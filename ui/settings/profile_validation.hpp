@@ -45,6 +45,12 @@ struct ProfileLimits {
     static constexpr int kMaxHlsPlaylistSegments = 100;
     static constexpr int kMinReplaySeconds = 1;  ///< the replay_buffer output's "seconds"
     static constexpr int kMaxReplaySeconds = 3600;
+    /// The record output's split_time_s and split_size_mb (--record-split-time,
+    /// --record-split-size).
+    static constexpr int kMinSplitTimeS = 1;
+    static constexpr int kMaxSplitTimeS = 7 * 24 * 3600;
+    static constexpr int kMinSplitSizeMb = 1;
+    static constexpr int kMaxSplitSizeMb = 100'000'000;
     /// --reconnect-attempts, --reconnect-delay, --reconnect-max-delay.
     static constexpr int kMaxReconnectAttempts = 1'000'000;
     static constexpr double kMinReconnectDelayS = 0.1;

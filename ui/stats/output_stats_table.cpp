@@ -10,6 +10,9 @@ namespace {
 
 constexpr int kColumnCount = 5;
 constexpr int kMinimumNameWidthPx = 80;
+/// A warning can be a sentence: past this its cell elides it (whole in the tooltip) rather
+/// than widening the dock over the preview.
+constexpr int kMaximumStatusWidthPx = 320;
 
 int column_index(OutputColumn column) {
     return static_cast<int>(column);
@@ -34,6 +37,8 @@ OutputStatsTable::OutputStatsTable(QWidget* parent) : QTableWidget(0, kColumnCou
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     horizontalHeader()->setSectionResizeMode(column_index(OutputColumn::name),
                                              QHeaderView::Stretch);
+    horizontalHeader()->setSectionResizeMode(column_index(OutputColumn::status),
+                                             QHeaderView::Interactive);
     setTextElideMode(Qt::ElideMiddle);
     setWordWrap(false);
     setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -69,10 +74,15 @@ void OutputStatsTable::show_outputs(const std::vector<lm::OutputStats>& outputs)
         name->setText(QString::fromStdString(counters.name));
         name->setToolTip(name->text());
 
+        // A warning (a disk filling up) shows beside the state while the output works on.
         QTableWidgetItem* status = item_at(row, OutputColumn::status);
-        status->setText(QString::fromUtf8(lm::to_string(counters.state)));
-        status->setToolTip(QString::fromStdString(counters.error));
-        set_severity(status, output_status_severity(status->text()));
+        const QString state = QString::fromUtf8(lm::to_string(counters.state));
+        const QString warning = live_warning(counters);
+        status->setText(warning.isEmpty() ? state : tr("%1: %2").arg(state, warning));
+        status->setToolTip(warning.isEmpty() ? QString::fromStdString(counters.error) : warning);
+        set_severity(status, warning.isEmpty()
+                                 ? output_status_severity(state)
+                                 : std::max(Severity::warning, output_status_severity(state)));
 
         const uint64_t dropped = counted_since(counters.frames_dropped, baseline.frames_dropped);
         const uint64_t written =
@@ -132,8 +142,13 @@ void OutputStatsTable::fit_size() {
     const int frame = 2 * frameWidth();
     setFixedHeight(horizontalHeader()->sizeHint().height() + verticalHeader()->length() + frame);
     // Not the header's length: the stretched name column would make the width only ever grow.
-    int content_width = kMinimumNameWidthPx;
-    for (int column = column_index(OutputColumn::status); column < columnCount(); ++column)
+    const int status = column_index(OutputColumn::status);
+    horizontalHeader()->resizeSection(
+        status,
+        std::min(kMaximumStatusWidthPx,
+                 std::max(horizontalHeader()->sectionSizeHint(status), sizeHintForColumn(status))));
+    int content_width = kMinimumNameWidthPx + horizontalHeader()->sectionSize(status);
+    for (int column = status + 1; column < columnCount(); ++column)
         content_width +=
             std::max(horizontalHeader()->sectionSizeHint(column), sizeHintForColumn(column));
     setMinimumWidth(content_width + frame);

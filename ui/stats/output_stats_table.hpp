@@ -1,5 +1,6 @@
-// The stats dock's table of outputs: one row per output with its status, network drops,
-// data written and bitrate, as OBS's stats dock lists its streaming and recording outputs.
+// The stats dock's table of outputs: one row per output with its status (and its warning, such
+// as a disk filling up), network drops, data written and bitrate, as OBS's stats dock lists its
+// streaming and recording outputs.
 #pragma once
 
 #include <QTableWidget>
@@ -13,7 +14,7 @@ namespace lm::ui {
 
 enum class OutputColumn {
     name = 0,
-    status,
+    status,   ///< the state; "running: <warning>" in the warning colour while it warns
     dropped,  ///< "Dropped Frames (Network)": N / M (x.x%), M = written + dropped
     data,     ///< total data written, MB/GB
     bitrate,  ///< kb/s over the last second

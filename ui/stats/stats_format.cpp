@@ -45,6 +45,20 @@ Severity output_status_severity(const QString& status) {
     return Severity::normal;
 }
 
+QString live_warning(const lm::OutputCounters& counters) {
+    switch (counters.state) {
+        case lm::OutputState::connecting:
+        case lm::OutputState::running:
+        case lm::OutputState::reconnecting:
+            return QString::fromStdString(counters.warning);
+        case lm::OutputState::idle:
+        case lm::OutputState::finished:
+        case lm::OutputState::failed:
+            break;
+    }
+    return {};
+}
+
 QColor severity_colour(Severity severity, const QPalette& palette, QPalette::ColorRole role) {
     switch (severity) {
         case Severity::warning:

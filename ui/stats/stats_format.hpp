@@ -6,6 +6,8 @@
 #include <QString>
 #include <cstdint>
 
+#include "core/output/output_runner.hpp"
+
 namespace lm::ui {
 
 enum class Severity {
@@ -28,6 +30,11 @@ QString format_bytes(uint64_t bytes);
 
 /// "failed" is an error; "connecting", "reconnecting" and the like are warnings.
 Severity output_status_severity(const QString& status);
+
+/// The warning of an output still at work (connecting, running, reconnecting: "the disk
+/// holding /videos has room for about 4 minutes at this rate"), or empty. A finished or
+/// failed output's last warning is history: its end is reported for what it was.
+QString live_warning(const lm::OutputCounters& counters);
 
 /// The text colour for `severity`: the palette's own for normal text, the fixed warning and
 /// error colours otherwise.

@@ -107,15 +107,21 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // main_window_docks.cpp
     void build_docks();
     void build_menus();
-    void start_studio();
+    // main_window_collections.cpp
     void load_collection(const std::string& name);
     void save_collection();
-    void refresh_fast();
+    // main_window_outputs.cpp
+    /// Phases and failures of the outputs into the Controls dock, status bar and messages.
+    void connect_outputs();
     void refresh_stats();
-    void show_error(const QString& title, const QString& message);
     void on_phase(OutputController::Kind kind, OutputController::Phase phase);
+    // main_window.cpp
+    void start_studio();
+    void refresh_fast();
+    void show_error(const QString& title, const QString& message);
 
     const PluginRegistry& registry_;
     ProfileStore profiles_;

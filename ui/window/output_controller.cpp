@@ -150,9 +150,19 @@ void OutputController::poll() {
         if (phase(kind) == Phase::off)
             continue;
         report_failures(kind, stats);
+        if (phase(kind) == Phase::live && all_failed(kind, stats)) {
+            // Nothing is left to write to (a recording the disk filled, every destination
+            // gone): the group would encode on for nobody and the button would still say
+            // Stop. Its failures said why; this ends it as if it had ended by itself.
+            studio_->stop_group(group_name(kind));
+            set_phase(kind, Phase::stopping);
+        }
         const auto group = studio_->group_state(group_name(kind));
         if (!group || *group == GroupState::finished) {
-            if (!state(kind).stop_asked && phase(kind) == Phase::live) {
+            // A failure already said why it ended ("stopped: the disk is full (…)"): a vaguer
+            // message after it would replace it in the status bar.
+            if (!state(kind).stop_asked && phase(kind) == Phase::live &&
+                state(kind).reported_failures.empty()) {
                 emit failed(kind, kind == Kind::streaming   ? tr("Streaming stopped by itself.")
                                   : kind == Kind::recording ? tr("Recording stopped by itself.")
                                                             : tr("The replay buffer stopped by "
@@ -182,6 +192,18 @@ void OutputController::report_failures(Kind kind, const StatsSnapshot& stats) {
             error.find(name) == std::string::npos ? name + ": " + error : error;
         emit failed(kind, QString::fromStdString(text));
     }
+}
+
+bool OutputController::all_failed(Kind kind, const StatsSnapshot& stats) const {
+    bool any = false;
+    for (const OutputStats& output : stats.outputs) {
+        if (output.group != group_name(kind))
+            continue;
+        if (output.counters.state != OutputState::failed)
+            return false;
+        any = true;
+    }
+    return any;
 }
 
 void OutputController::set_phase(Kind kind, Phase phase) {

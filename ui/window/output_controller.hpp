@@ -66,7 +66,8 @@ public:
 
 signals:
     void phaseChanged(lm::ui::OutputController::Kind kind, lm::ui::OutputController::Phase phase);
-    /// A destination failed or `kind` ended by itself; the message is ready to show.
+    /// A destination failed, or `kind` ended by itself with no failure saying why; the message
+    /// is ready to show.
     void failed(lm::ui::OutputController::Kind kind, const QString& message);
     /// The recording paused or resumed.
     void recordingPausedChanged(bool paused);
@@ -90,6 +91,8 @@ private:
     void set_phase(Kind kind, Phase phase);
     void set_paused(bool paused);
     void report_failures(Kind kind, const StatsSnapshot& stats);
+    /// True when `kind`'s group has outputs and every one of them failed.
+    bool all_failed(Kind kind, const StatsSnapshot& stats) const;
     /// Announces the pending replay save once its thread has finished.
     void check_replay_save();
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/stats/stats_format.hpp"
 #include "ui/widgets/status_colours.hpp"
 
 namespace lm::ui {
@@ -35,6 +36,9 @@ QString format_duration(double seconds) {
 
 StudioStatusBar::StudioStatusBar(QWidget* parent) : QStatusBar(parent) {
     setObjectName("statusBar");
+    warnings_ = add_label(this, "warnings");
+    colour(warnings_, warning_colour());
+    warnings_->hide();
     congestion_ = add_label(this, "congestion");
     dropped_ = add_label(this, "dropped");
     live_ = add_label(this, "live");
@@ -123,6 +127,7 @@ void StudioStatusBar::show_stats(const StatsSnapshot& stats, double target_fps) 
                         : overloaded || busy_network ? warning_colour()
                                                      : QColor(0, 170, 0));
     show_reconnecting(stats);
+    show_warnings(stats);
     if (overloaded) {
         showMessage(tr("Encoding overloaded! Consider a faster preset or a lower resolution."),
                     5000);
@@ -149,8 +154,21 @@ void StudioStatusBar::show_reconnecting(const StatsSnapshot& stats) {
     live_->setToolTip({});
 }
 
+void StudioStatusBar::show_warnings(const StatsSnapshot& stats) {
+    QStringList warnings;
+    for (const OutputStats& output : stats.outputs) {
+        const QString warning = live_warning(output.counters);
+        if (!warning.isEmpty())
+            warnings << QStringLiteral("⚠ %1: %2")
+                            .arg(QString::fromStdString(output.counters.name), warning);
+    }
+    warnings_->setText(warnings.join(QStringLiteral("  ")));
+    warnings_->setToolTip(warnings.join(QLatin1Char('\n')));
+    warnings_->setVisible(!warnings.isEmpty());
+}
+
 QString StudioStatusBar::text_of(const QString& key) const {
-    for (QLabel* label : {live_, recording_, dropped_, cpu_, fps_, congestion_}) {
+    for (QLabel* label : {live_, recording_, dropped_, cpu_, fps_, congestion_, warnings_}) {
         if (label->objectName() == key)
             return key == "congestion" ? label->toolTip() : label->text();
     }

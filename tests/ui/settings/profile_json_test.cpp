@@ -69,6 +69,7 @@ Profile sample_profile(const std::string& folder) {
     p.output.replay_buffer.seconds = 45;
     p.output.replay_buffer.folder = folder + "/replays";
     p.output.replay_buffer.container = RecordingContainer::flv;
+    p.output.split = {RecordingSplit::by_time, 1800, 4000};
     return p;
 }
 
@@ -114,6 +115,32 @@ TEST_CASE("a saved profile loads back equal, every field included", "[settings][
     CHECK(json["network"]["follow_slowest"] == true);
     CHECK(loaded.destinations.at(2).hls.segment_s == 1.5);
     CHECK(loaded.output.replay_buffer.container == RecordingContainer::flv);
+    CHECK(json["output"]["split"] ==
+          nlohmann::json{{"mode", "time"}, {"time_s", 1800}, {"size_mb", 4000}});
+    CHECK(loaded.output.split.mode == RecordingSplit::by_time);
+}
+
+TEST_CASE("automatic file splitting is kept in the profile, each way", "[settings][json]") {
+    for (const RecordingSplitSettings split :
+         {RecordingSplitSettings{RecordingSplit::off, 60, 100},
+          RecordingSplitSettings{RecordingSplit::by_time, 3, 2048},
+          RecordingSplitSettings{RecordingSplit::by_size, 900, 4000}}) {
+        Profile p = default_profile();
+        p.output.split = split;
+        const nlohmann::json written = profile_to_json(p);
+        CHECK(written["output"]["split"]["mode"] == to_string(split.mode));
+        const Profile loaded = profile_from_json(written, "profile.json");
+        CHECK(loaded.output.split == split);
+        CHECK(loaded == p);
+    }
+    // A hand-written section with only the mode keeps OBS's lengths for the rest.
+    const Profile partial = profile_from_json({{"format", "livemachine-profile"},
+                                               {"version", 1},
+                                               {"output", {{"split", {{"mode", "size"}}}}}},
+                                              "profile.json");
+    CHECK(partial.output.split.mode == RecordingSplit::by_size);
+    CHECK(partial.output.split.size_mb == 2048);
+    CHECK(partial.output.split.time_s == 900);
 }
 
 TEST_CASE("missing sections keep the defaults", "[settings][json]") {
@@ -130,7 +157,7 @@ TEST_CASE("missing sections keep the defaults", "[settings][json]") {
     CHECK_FALSE(p.output.recording_folder.empty());
 }
 
-TEST_CASE("a profile written before certificates, HLS, network and replay settings loads",
+TEST_CASE("a profile written before certificates, HLS, network, replay and split settings loads",
           "[settings][json]") {
     // Exactly what the previous version wrote: none of the newer keys.
     const auto j = nlohmann::json::parse(R"({
@@ -157,11 +184,15 @@ TEST_CASE("a profile written before certificates, HLS, network and replay settin
     CHECK(p.output.replay_buffer == ReplayBufferSettings{});
     CHECK(p.output.replay_buffer.seconds == 20);
     CHECK(p.output.bitrate_kbps == 3000);
+    // Written before automatic file splitting: recordings stay one file.
+    CHECK(p.output.split.mode == RecordingSplit::off);
+    CHECK(p.output.split == RecordingSplitSettings{});
 
     // Written back, the new sections appear; an RTMP destination carries no HLS section.
     const nlohmann::json written = profile_to_json(p);
     CHECK(written["network"]["reconnect_attempts"] == 100);
     CHECK(written["output"]["replay_buffer"]["container"] == "mkv");
+    CHECK(written["output"]["split"]["mode"] == "off");
     CHECK_FALSE(written["stream"]["destinations"][0].contains("hls"));
     CHECK(profile_from_json(written, "profile.json") == p);
 }
@@ -184,6 +215,12 @@ TEST_CASE("the new sections' bad values name the field", "[settings][json]") {
           "profile.json: network.dynamic_bitrate must be true or false");
     CHECK(error({{"output", {{"replay_buffer", {{"container", "avi"}}}}}}) ==
           R"(profile.json: output.replay_buffer.container must be "mkv", "mp4" or "flv")");
+    CHECK(error({{"output", {{"split", {{"mode", "hourly"}}}}}}) ==
+          R"(profile.json: output.split.mode must be "off", "time" or "size")");
+    CHECK(error({{"output", {{"split", {{"time_s", "1h"}}}}}}) ==
+          "profile.json: output.split.time_s must be a positive integer");
+    CHECK(error({{"output", {{"split", "time"}}}}) ==
+          "profile.json: output.split must be an object");
     CHECK(error({{"stream",
                   {{"destinations",
                     {{{"service_id", "hls"}, {"hls", {{"segment_format", "webm"}}}}}}}}}) ==

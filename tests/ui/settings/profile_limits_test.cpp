@@ -47,7 +47,7 @@ TEST_CASE("the settings' encoder limits are the plugins' own", "[ui][settings]")
     CHECK(presets == lm::ui::x264_presets());
 }
 
-TEST_CASE("the HLS and replay buffer limits are the plugins' own", "[ui][settings]") {
+TEST_CASE("the HLS, replay buffer and split limits are the plugins' own", "[ui][settings]") {
     PluginRegistry registry;
     register_hls_types(registry);
     register_record_types(registry);
@@ -67,4 +67,10 @@ TEST_CASE("the HLS and replay buffer limits are the plugins' own", "[ui][setting
     CHECK(property(replay, "seconds").min == ProfileLimits::kMinReplaySeconds);
     CHECK(property(replay, "seconds").max == ProfileLimits::kMaxReplaySeconds);
     CHECK(property(replay, "seconds").default_value == lm::ui::ReplayBufferSettings{}.seconds);
+
+    // The record output takes 0 for "no split"; the settings offer splitting as a choice and
+    // start the lengths at 1.
+    const PropertySchema& record = registry.output("record")->properties;
+    CHECK(property(record, "split_time_s").max == ProfileLimits::kMaxSplitTimeS);
+    CHECK(property(record, "split_size_mb").max == ProfileLimits::kMaxSplitSizeMb);
 }

@@ -117,6 +117,37 @@ TEST_CASE("record_request names a new file in the folder with the container's ex
           "show 2024-03-07 09-05-02 (2).mkv");
 }
 
+TEST_CASE("automatic file splitting reaches the record output, its first part never overwrites",
+          "[settings][requests]") {
+    QTemporaryDir dir;
+    Profile p;
+    p.output.recording_folder = dir.path().toStdString();
+    p.output.file_name_pattern = "show";
+    const QDateTime now = QDateTime::currentDateTime();
+    const fs::path folder = p.output.recording_folder;
+
+    lm::OutputRequest off = record_request(p, now);
+    CHECK_FALSE(off.settings.contains("split_time_s"));
+    CHECK_FALSE(off.settings.contains("split_size_mb"));
+
+    p.output.split = {RecordingSplit::by_time, 3, 4000};
+    const lm::OutputRequest by_time = record_request(p, now);
+    CHECK(by_time.settings.at("split_time_s") == 3.0);
+    CHECK_FALSE(by_time.settings.contains("split_size_mb"));
+    CHECK(by_time.settings.at("path") == (folder / "show.mkv").string());
+
+    p.output.split.mode = RecordingSplit::by_size;
+    const lm::OutputRequest by_size = record_request(p, now);
+    CHECK(by_size.settings.at("split_size_mb") == 4000);
+    CHECK_FALSE(by_size.settings.contains("split_time_s"));
+
+    // The parts are show-001.mkv...: that is the name that must be free, not show.mkv.
+    std::ofstream(folder / "show.mkv") << "x";
+    CHECK(record_request(p, now).settings.at("path") == (folder / "show.mkv").string());
+    std::ofstream(folder / "show-001.mkv") << "x";
+    CHECK(record_request(p, now).settings.at("path") == (folder / "show (2).mkv").string());
+}
+
 TEST_CASE("file name patterns expand dates and refuse what cannot name a file",
           "[settings][requests]") {
     const QDateTime now(QDate(2025, 12, 31), QTime(23, 59, 58));

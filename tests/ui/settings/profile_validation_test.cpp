@@ -218,3 +218,23 @@ TEST_CASE("the replay buffer keeps 1 to 3600 s in a folder that can be made",
     p.output.replay_buffer.folder = "";  // the recording folder
     CHECK(validate(p).empty());
 }
+
+TEST_CASE("automatic file splitting takes 1 s to a week, or 1 MB up", "[settings][validate]") {
+    QTemporaryDir dir;
+    Profile p = valid_profile(dir);
+    p.output.split.time_s = 0;
+    p.output.split.size_mb = 0;
+    CHECK(validate(p).empty());  // off: the lengths wait unused until it is on again
+    p.output.split.mode = RecordingSplit::by_time;
+    CHECK(problem(p, "output.split.time_s") == "Use 1 to 604800 seconds.");
+    CHECK(problem(p, "output.split.size_mb").empty());  // not the one in use
+    p.output.split.time_s = 7 * 24 * 3600 + 1;
+    CHECK(problem(p, "output.split.time_s") == "Use 1 to 604800 seconds.");
+    p.output.split.time_s = 3;
+    CHECK(validate(p).empty());
+    p.output.split.mode = RecordingSplit::by_size;
+    CHECK(problem(p, "output.split.size_mb") == "Use 1 to 100000000 MB.");
+    CHECK(problem(p, "output.split.time_s").empty());
+    p.output.split.size_mb = 2048;
+    CHECK(validate(p).empty());
+}

@@ -224,3 +224,44 @@ TEST_CASE("pause, resume, the replay buffer and saving a replay have hotkeys",
     CHECK(hotkey_action_label(kPauseRecordingAction) == "Pause recording");
     CHECK(hotkey_action_label(kSaveReplayAction) == "Save replay");
 }
+
+TEST_CASE("automatic file splitting is chosen on the Output page: off, by time or by size",
+          "[settings][dialog]") {
+    QTemporaryDir dir;
+    SettingsDialog dialog(start_profile(dir), encoders());
+    dialog.show();
+    dialog.show_page(SettingsDialog::Page::output);
+    auto* mode = find<QComboBox>(dialog, "splitCombo");
+    auto* time = find<QSpinBox>(dialog, "splitTimeSpin");
+    auto* size = find<QSpinBox>(dialog, "splitSizeSpin");
+    auto* note = find<QLabel>(dialog, "splitNote");
+    CHECK(mode->currentData().toString() == "off");
+    CHECK_FALSE(time->isVisible());
+    CHECK_FALSE(size->isVisible());
+
+    mode->setCurrentIndex(mode->findData("time"));
+    CHECK(time->isVisible());
+    CHECK_FALSE(size->isVisible());
+    CHECK(time->minimum() == 1);
+    CHECK(time->maximum() == 7 * 24 * 3600);
+    time->setValue(3);
+    // Parts start at keyframes (every 2 s by default): a 3 s split makes 4 s files.
+    CHECK(note->isVisible());
+    CHECK(note->text().contains("about 4 s long"));
+    CHECK(dialog.profile().output.split ==
+          RecordingSplitSettings{RecordingSplit::by_time, 3, 2048});
+    time->setValue(4);
+    CHECK_FALSE(note->isVisible());
+
+    mode->setCurrentIndex(mode->findData("size"));
+    CHECK(size->isVisible());
+    CHECK_FALSE(time->isVisible());
+    CHECK_FALSE(note->isVisible());
+    size->setValue(500);
+    REQUIRE(ok_button(dialog)->isEnabled());
+    CHECK(dialog.profile().output.split == RecordingSplitSettings{RecordingSplit::by_size, 4, 500});
+
+    // Off keeps both lengths for the next time it is on.
+    mode->setCurrentIndex(mode->findData("off"));
+    CHECK(dialog.profile().output.split == RecordingSplitSettings{RecordingSplit::off, 4, 500});
+}

@@ -209,3 +209,35 @@ TEST_CASE("Every update adds points to the graphs") {
     CHECK(render.last_sample(0)->y() == 7.5);
     CHECK(render.y_max() >= 1000.0 / 60.0);  // the frame interval line is on the graph
 }
+
+TEST_CASE("A working output's warning shows in its row in the warning colour, then goes") {
+    StatsPanel panel;
+    lm::StatsSnapshot s = snapshot(5, 600, 0, 0);
+    s.outputs.push_back(output("show.mkv", lm::OutputState::running, 600, 0, 5 << 20, 6000));
+    const std::string warning =
+        "the disk holding /videos has room for about 4 minutes at this rate";
+    s.outputs.back().counters.warning = warning;
+    panel.update(s, 30);
+    const lm::ui::OutputStatsTable& table = *panel.outputs();
+    CHECK(table.text_of("show.mkv", OutputColumn::status) ==
+          QString::fromStdString("running: " + warning));
+    CHECK(table.colour_of("show.mkv", OutputColumn::status) == lm::ui::warning_colour());
+    CHECK(table.tool_tip_of("show.mkv", OutputColumn::status) == QString::fromStdString(warning));
+    // A sentence does not widen the dock over the preview: the cell elides it.
+    CHECK(table.columnWidth(int(OutputColumn::status)) <= 320);
+
+    s.outputs.back().counters.warning.clear();  // room again
+    panel.update(s, 30);
+    CHECK(table.text_of("show.mkv", OutputColumn::status) == "running");
+    CHECK(table.colour_of("show.mkv", OutputColumn::status) == normal_cell(panel));
+
+    // Once it stopped, its last warning is history; its error says why it stopped.
+    s.outputs.back().counters.state = lm::OutputState::failed;
+    s.outputs.back().counters.warning = "the disk holding /videos is nearly full";
+    s.outputs.back().counters.error = "stopped: the disk is full (1.9 MB left)";
+    panel.update(s, 30);
+    CHECK(table.text_of("show.mkv", OutputColumn::status) == "failed");
+    CHECK(table.colour_of("show.mkv", OutputColumn::status) == lm::ui::error_colour());
+    CHECK(table.tool_tip_of("show.mkv", OutputColumn::status)
+              .startsWith("stopped: the disk is full"));
+}

@@ -19,10 +19,6 @@ using namespace lm::ui::testing;
 
 namespace {
 
-WindowPaths paths_in(const TempDir& dir) {
-    return {dir.path() / "profiles", dir.path() / "scenes"};
-}
-
 void drop_on(QWidget& target, const QList<QUrl>& urls) {
     QMimeData data;
     data.setUrls(urls);

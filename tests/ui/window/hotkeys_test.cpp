@@ -15,10 +15,6 @@ using Phase = OutputController::Phase;
 
 namespace {
 
-WindowPaths paths_in(const TempDir& dir) {
-    return {dir.path() / "profiles", dir.path() / "scenes"};
-}
-
 /// The window's own instance once MainWindow installs it, else a new one.
 Hotkeys& installed_hotkeys(MainWindow& window) {
     if (auto* existing = window.findChild<Hotkeys*>())

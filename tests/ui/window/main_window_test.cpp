@@ -27,10 +27,6 @@ using Phase = OutputController::Phase;
 
 namespace {
 
-WindowPaths paths_in(const TempDir& dir) {
-    return {dir.path() / "profiles", dir.path() / "scenes"};
-}
-
 /// The RGBA pixel of the newest preview frame at a canvas position.
 std::array<uint8_t, 4> preview_pixel(const Studio& studio, double canvas_x, double canvas_y) {
     const auto frame = studio.preview_frame();

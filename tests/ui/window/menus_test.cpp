@@ -20,10 +20,6 @@ using Phase = OutputController::Phase;
 
 namespace {
 
-WindowPaths paths_in(const TempDir& dir) {
-    return {dir.path() / "profiles", dir.path() / "scenes"};
-}
-
 /// The window's own instance once MainWindow installs it, else a new one.
 template <class T>
 T& installed(MainWindow& window) {

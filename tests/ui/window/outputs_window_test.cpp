@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/studio.hpp"
+#include "recording_probe.hpp"
 #include "ui/settings/profile_json.hpp"
 #include "ui/window/hotkeys.hpp"
 #include "ui/window/output_actions.hpp"
@@ -26,44 +27,6 @@ using Phase = OutputController::Phase;
 namespace fs = std::filesystem;
 
 namespace {
-
-WindowPaths paths_in(const TempDir& dir) {
-    return {dir.path() / "profiles", dir.path() / "scenes"};
-}
-
-/// One value lm_media_probe measures in `file` ("video.duration_s"), or "" when it cannot.
-std::string probe(const fs::path& file, const std::string& key) {
-    const std::string command = std::string("'") + LM_TEST_MEDIA_PROBE + "' '" + file.string() +
-                                "' --print " + key + " 2>/dev/null";
-    std::string output;
-    if (FILE* pipe = ::popen(command.c_str(), "r")) {
-        char buffer[256];
-        while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-            output += buffer;
-        ::pclose(pipe);
-    }
-    while (!output.empty() && (output.back() == '\n' || output.back() == ' '))
-        output.pop_back();
-    return output;
-}
-
-double probe_seconds(const fs::path& file, const std::string& key) {
-    const std::string value = probe(file, key);
-    return value.empty() ? -1 : std::stod(value);
-}
-
-/// The files in `folder` whose name ends with `suffix`.
-std::vector<fs::path> files_in(const fs::path& folder, const std::string& suffix) {
-    std::vector<fs::path> found;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(folder, error)) {
-        const std::string name = entry.path().filename().string();
-        if (name.size() >= suffix.size() &&
-            name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-            found.push_back(entry.path());
-    }
-    return found;
-}
 
 QPushButton* button(const MainWindow& window, const char* name) {
     auto* found = window.findChild<QPushButton*>(name);

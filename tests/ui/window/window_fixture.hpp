@@ -36,6 +36,11 @@ private:
     std::filesystem::path path_;
 };
 
+/// The window's profiles and collections in `dir`, never the user's own.
+inline WindowPaths paths_in(const TempDir& dir) {
+    return {dir.path() / "profiles", dir.path() / "scenes"};
+}
+
 /// The plugins, loaded from the build tree exactly as the app loads them.
 struct Plugins {
     Plugins() { modules.load_directory(LM_TEST_PLUGIN_DIR, registry); }
