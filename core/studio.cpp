@@ -12,6 +12,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/audio/audio_mixer.hpp"
+#include "core/audio/monitor_playback.hpp"
 #include "core/gpu/gpu_device.hpp"
 #include "core/media/clock.hpp"
 #include "core/media/latest_value.hpp"
@@ -75,8 +76,10 @@ void validate_video_format(const VideoFormat& format) {
 }
 
 struct Studio::Engine {
-    explicit Engine(const StudioSettings& settings)
-        : video_mixer(settings.video), audio_mixer(settings.audio_channels) {}
+    Engine(const PluginRegistry& registry, const StudioSettings& settings)
+        : video_mixer(settings.video),
+          audio_mixer(settings.audio_channels),
+          monitor(registry, settings.audio_channels, settings.monitoring_device) {}
 
     ~Engine() {
         {
@@ -105,7 +108,8 @@ struct Studio::Engine {
 
     VideoMixer video_mixer;
     AudioMixer audio_mixer;
-    std::mutex start_mutex;  // serialises start_mixing()
+    MonitorPlayback monitor;  // after audio_mixer: stops first
+    std::mutex start_mutex;   // serialises start_mixing()
     std::promise<int64_t> start_time;
     bool start_time_set = false;      // guarded by start_mutex
     std::atomic<bool> mixing{false};  // set once start_ns is final
@@ -183,7 +187,7 @@ void Studio::Engine::sample_every_second() {
 Studio::Studio(const PluginRegistry& registry, StudioSettings settings)
     : registry_(registry), settings_(std::move(settings)) {
     validate_video_format(settings_.video);
-    engine_ = std::make_unique<Engine>(settings_);
+    engine_ = std::make_unique<Engine>(registry_, settings_);
 }
 
 Studio::~Studio() {
@@ -225,6 +229,7 @@ void Studio::start_mixing() {
     spdlog::info("GPU: {}", engine.video_mixer.gpu_description());
     engine.start_ns = clock::now_ns() + kStartLeadNs;
     engine.cpu_seconds_at_start = process_cpu_seconds();
+    engine.monitor.start(engine.audio_mixer);
     engine.audio_mixer.start(engine.start_ns);
     engine.start_time.set_value(engine.start_ns);
     engine.start_time_set = true;
@@ -251,6 +256,18 @@ void Studio::set_preview_size(int max_width, int max_height) {
 
 std::shared_ptr<const std::vector<ItemLevels>> Studio::item_levels() const {
     return engine_->audio_mixer.item_levels();
+}
+
+void Studio::set_monitoring_device(const std::string& device) {
+    engine_->monitor.set_device(device);
+}
+
+std::string Studio::monitoring_device() const {
+    return engine_->monitor.device();
+}
+
+bool Studio::monitoring_device_open() const {
+    return engine_->monitor.device_open();
 }
 
 std::shared_ptr<const VideoFrame> Studio::preview_frame() const {

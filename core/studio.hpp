@@ -59,6 +59,9 @@ struct StudioSettings {
     nlohmann::json video_encoder_settings = nlohmann::json::object();
     std::string audio_encoder = "aac";
     nlohmann::json audio_encoder_settings = nlohmann::json::object();
+    /// Where the creator hears the items set to monitor: "default" follows the system's
+    /// default output; otherwise an output device's name as the audio monitor type lists it.
+    std::string monitoring_device = "default";
 };
 
 /// Checks a canvas is one the engine can render and encode; throws StudioError
@@ -134,6 +137,18 @@ public:
     /// The meter reading of each audible item of the program scene (by SceneItem::id), from
     /// the newest audio tick; null before mixing. MT safe.
     std::shared_ptr<const std::vector<ItemLevels>> item_levels() const;
+
+    /// Audio monitoring. Which items are heard is each SceneItem's `monitoring` (set it with
+    /// the scene, like gain and mute); this picks the output device they play on ("" or
+    /// "default": the system's default output). Takes effect at once while mixing (the
+    /// monitor restarts on the new device), else when mixing starts. Without an audio monitor
+    /// plugin the monitor mix goes nowhere (monitor-only items are still left out of the
+    /// program), and a warning says so once. MT safe.
+    void set_monitoring_device(const std::string& device);
+    std::string monitoring_device() const;
+    /// Whether the monitoring device is open right now: only while something is monitored
+    /// (it closes about a second after the last monitored item stops). MT safe.
+    bool monitoring_device_open() const;
 
     /// Starts the output group `name`: checks the requests and creates its encoders at once
     /// (throws StudioError: invalid_settings for a bad request, a group of that name still

@@ -8,7 +8,10 @@
 
 namespace lm {
 
-AudioMixer::AudioMixer(int channels) : channels_(channels), scratch_(channels, kAudioTickFrames) {}
+AudioMixer::AudioMixer(int channels)
+    : channels_(channels),
+      scratch_(channels, kAudioTickFrames),
+      monitor_(channels, kAudioTickFrames) {}
 
 AudioMixer::~AudioMixer() {
     stop();
@@ -59,6 +62,8 @@ void AudioMixer::mix_transition(const Scene* to, const Scene* from, double progr
                                 std::vector<ItemLevels>* item_levels) {
     std::fill(out.samples.begin(), out.samples.end(), 0.0f);
     out.start_sample = start_sample;
+    monitor_active_ = false;
+    monitor_.start_sample = start_sample;
     // Each source sounds once, however many items show it: a source in both scenes keeps
     // its level through a fade (and a capture source is never read twice in one tick).
     contributions_.clear();
@@ -86,13 +91,45 @@ void AudioMixer::mix_transition(const Scene* to, const Scene* from, double progr
         AudioRenderContext context{scratch_.start_sample, scratch_};
         item.source->render_audio(context);
         const auto gain = static_cast<float>(dbfs_to_amplitude(item.gain_db) * contribution.weight);
-        for (size_t i = 0; i < scratch_.samples.size(); ++i) {
-            scratch_.samples[i] *= gain;
-            out.samples[i] += scratch_.samples[i];
-        }
+        for (float& sample : scratch_.samples)
+            sample *= gain;
+        add_to_mixes(item.monitoring, out);
         if (item_levels)
             item_levels->push_back({item.id, measure_levels(scratch_)});
     }
+}
+
+void AudioMixer::add_to_mixes(MonitoringMode mode, AudioBlock& out) {
+    if (mode != MonitoringMode::monitor_only) {
+        for (size_t i = 0; i < scratch_.samples.size(); ++i)
+            out.samples[i] += scratch_.samples[i];
+    }
+    if (mode == MonitoringMode::off)
+        return;
+    if (!monitor_active_) {  // the first monitored item of this tick
+        std::fill(monitor_.samples.begin(), monitor_.samples.end(), 0.0f);
+        monitor_active_ = true;
+    }
+    for (size_t i = 0; i < scratch_.samples.size(); ++i)
+        monitor_.samples[i] += scratch_.samples[i];
+}
+
+void AudioMixer::set_monitor_queue(std::shared_ptr<AudioBlockQueue> queue) {
+    std::lock_guard lock(monitor_mutex_);
+    monitor_queue_ = std::move(queue);
+}
+
+void AudioMixer::hand_monitor_mix_off() {
+    // Nothing is sent while nothing is monitored, so the monitor can close its device.
+    if (!monitor_active_)
+        return;
+    std::shared_ptr<AudioBlockQueue> queue;
+    {
+        std::lock_guard lock(monitor_mutex_);
+        queue = monitor_queue_;
+    }
+    if (queue)
+        queue->try_push(std::make_shared<const AudioBlock>(monitor_));
 }
 
 void AudioMixer::run(int64_t start_ns) {
@@ -133,6 +170,7 @@ void AudioMixer::run(int64_t start_ns) {
         if (progress >= 1.0)
             from.reset();
         mix_transition(scene.get(), from.get(), progress, start_sample, *block, &item_levels);
+        hand_monitor_mix_off();
         item_levels_.publish(std::move(item_levels));
         block->start_sample = start_sample;
         levels_.publish(measure_levels(*block));

@@ -1,7 +1,9 @@
 // The audio mixer: a thread ticking every kAudioTickFrames samples (21.3 ms at 48 kHz) on
 // absolute deadlines. Each tick pulls every audible item of the current scene (shifted by its
 // sync offset), applies gain and mute, mixes, measures the levels and hands the block to every
-// consumer queue. Encoders join and leave as consumers while it runs.
+// consumer queue. Encoders join and leave as consumers while it runs. Items set to monitor
+// are also summed into a monitor mix (after their filters and gain; muted items stay silent)
+// handed to the monitor queue; "monitor only" items are left out of the program mix.
 #pragma once
 
 #include <atomic>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "core/audio/audio_meter.hpp"
+#include "core/audio/audio_monitor.hpp"
 #include "core/media/audio_block.hpp"
 #include "core/media/bounded_queue.hpp"
 #include "core/media/consumer_set.hpp"
@@ -20,8 +23,6 @@
 #include "core/scene/scene.hpp"
 
 namespace lm {
-
-using AudioBlockQueue = BoundedQueue<AudioBlockPtr>;
 
 struct AudioMixerCounters {
     uint64_t ticks = 0;       ///< blocks mixed
@@ -69,6 +70,15 @@ public:
     void mix_transition(const Scene* to, const Scene* from, double progress, int64_t start_sample,
                         AudioBlock& out, std::vector<ItemLevels>* item_levels = nullptr);
 
+    /// The monitor mix of the last mix() / mix_transition() call (channels x
+    /// kAudioTickFrames, same start_sample), or null when no unmuted item was set to monitor.
+    /// Only for the thread that mixes (tests, or the mixer's own thread).
+    const AudioBlock* monitor_mix() const { return monitor_active_ ? &monitor_ : nullptr; }
+    /// Each tick with a monitor mix hands a copy to `queue` (try_push: a full queue drops the
+    /// block, which keeps the monitor's delay bounded when the device falls behind). Null:
+    /// monitor mixes are made (and monitor-only items still left out) but go nowhere. MT safe.
+    void set_monitor_queue(std::shared_ptr<AudioBlockQueue> queue);
+
     AudioMixerCounters counters() const;
     /// Levels of the last mixed block (master bus). MT safe.
     std::shared_ptr<const AudioLevels> levels() const { return levels_.get(); }
@@ -79,6 +89,10 @@ public:
 
 private:
     void run(int64_t start_ns);
+    /// Adds scratch_ (one item's sound, gain applied) to the program mix `out` and/or the
+    /// monitor mix, as `mode` says.
+    void add_to_mixes(MonitoringMode mode, AudioBlock& out);
+    void hand_monitor_mix_off();
 
     const int channels_;
     ConsumerSet<AudioBlockPtr> consumers_;
@@ -95,6 +109,10 @@ private:
     LatestValue<std::vector<ItemLevels>> item_levels_;
     AudioBlock scratch_;                       // audio thread only: one source's contribution
     std::vector<Contribution> contributions_;  // audio thread only; reused every tick
+    AudioBlock monitor_;                       // audio thread only: the monitor mix
+    bool monitor_active_ = false;              // audio thread only: monitor_ holds this tick
+    mutable std::mutex monitor_mutex_;
+    std::shared_ptr<AudioBlockQueue> monitor_queue_;  // guarded by monitor_mutex_
     std::thread thread_;
 };
 

@@ -5,7 +5,7 @@
 #include "core/plugin/plugin_registry.hpp"
 
 /// Bump when any type reachable from PluginRegistry changes layout or meaning.
-#define LM_PLUGIN_API_VERSION 3
+#define LM_PLUGIN_API_VERSION 4
 
 extern "C" {
 struct LmPluginInfo {

@@ -58,6 +58,9 @@ void PluginRegistry::add(OutputType type) {
 void PluginRegistry::add(FilterType type) {
     insert(filters_, std::move(type), "filter");
 }
+void PluginRegistry::add(AudioMonitorType type) {
+    insert(audio_monitors_, std::move(type), "audio monitor");
+}
 
 const SourceType* PluginRegistry::source(const std::string& id) const {
     return find(sources_, id);
@@ -74,6 +77,9 @@ const OutputType* PluginRegistry::output(const std::string& id) const {
 const FilterType* PluginRegistry::filter(const std::string& id) const {
     return find(filters_, id);
 }
+const AudioMonitorType* PluginRegistry::audio_monitor(const std::string& id) const {
+    return find(audio_monitors_, id);
+}
 
 std::vector<const SourceType*> PluginRegistry::sources() const {
     std::vector<const SourceType*> list;
@@ -86,6 +92,13 @@ std::vector<const SourceType*> PluginRegistry::sources() const {
 std::vector<const FilterType*> PluginRegistry::filters() const {
     std::vector<const FilterType*> types;
     for (const auto& [id, type] : filters_)
+        types.push_back(&type);
+    return types;
+}
+
+std::vector<const AudioMonitorType*> PluginRegistry::audio_monitors() const {
+    std::vector<const AudioMonitorType*> types;
+    for (const auto& [id, type] : audio_monitors_)
         types.push_back(&type);
     return types;
 }

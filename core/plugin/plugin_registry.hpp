@@ -1,5 +1,5 @@
-// The registry of every source, encoder and output type, keyed by id. Passed to each plugin's
-// entry point; never a global.
+// The registry of every source, filter, encoder, output and audio monitor type, keyed by id. Passed
+// to each plugin's entry point; never a global.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/audio/audio_monitor.hpp"
 #include "core/encode/encoder.hpp"
 #include "core/output/output.hpp"
 #include "core/scene/filter.hpp"
@@ -86,6 +87,7 @@ public:
     void add(AudioEncoderType type);
     void add(OutputType type);
     void add(FilterType type);
+    void add(AudioMonitorType type);
 
     /// Lookups return null for an unknown id.
     const SourceType* source(const std::string& id) const;
@@ -93,10 +95,13 @@ public:
     const AudioEncoderType* audio_encoder(const std::string& id) const;
     const OutputType* output(const std::string& id) const;
     const FilterType* filter(const std::string& id) const;
+    const AudioMonitorType* audio_monitor(const std::string& id) const;
 
     std::vector<const SourceType*> sources() const;
     std::vector<const VideoEncoderType*> video_encoders() const;
     std::vector<const FilterType*> filters() const;
+    /// By id; the studio plays its monitor mix through the first one.
+    std::vector<const AudioMonitorType*> audio_monitors() const;
 
     /// Creates a source of type `id`, filling defaults and validating `settings`. Throws
     /// std::invalid_argument (unknown type, bad setting).
@@ -109,6 +114,7 @@ private:
     std::map<std::string, AudioEncoderType> audio_encoders_;
     std::map<std::string, OutputType> outputs_;
     std::map<std::string, FilterType> filters_;
+    std::map<std::string, AudioMonitorType> audio_monitors_;
 };
 
 }  // namespace lm

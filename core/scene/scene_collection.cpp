@@ -234,7 +234,7 @@ ItemDescription read_item(const Reader& r, const json& item, const Pointer& at,
     r.require_object(item, at, "", context);
     r.check_keys(item, at, context,
                  {"source", "position", "scale", "rotation", "crop", "bounds", "visible", "locked",
-                  "gain_db", "muted", "sync_offset_ms"});
+                  "gain_db", "muted", "sync_offset_ms", "monitoring"});
     ItemDescription d;
     d.source = r.text(r.required(item, at, "source", context), at / "source", context);
     if (!sources.contains(d.source)) {
@@ -254,6 +254,15 @@ ItemDescription read_item(const Reader& r, const json& item, const Pointer& at,
     if (const json* v = r.member(item, "sync_offset_ms")) {
         d.sync_offset_ms = r.integer(*v, at / "sync_offset_ms", context, INT64_MIN / 2,
                                      INT64_MAX / 2, "a whole number of milliseconds");
+    }
+    if (const json* v = r.member(item, "monitoring")) {
+        const auto mode =
+            v->is_string() ? monitoring_mode_from_string(v->get<std::string>()) : std::nullopt;
+        if (!mode) {
+            r.wrong(*v, at / "monitoring", context,
+                    "one of \"off\", \"monitor_only\", \"monitor_and_output\"");
+        }
+        d.monitoring = *mode;
     }
     return d;
 }

@@ -83,6 +83,8 @@ struct ItemDescription {
     bool muted = false;
     int64_t sync_offset_ms = 0;
     TextOrigin source_origin;
+    /// Last, so {source, transform, ..., origin} still reads; files without it load as off.
+    MonitoringMode monitoring = MonitoringMode::off;
     friend bool operator==(const ItemDescription&, const ItemDescription&) = default;
 };
 

@@ -105,6 +105,7 @@ SceneCollection instantiate(const SceneCollectionDescription& description,
             live.gain_db = item.gain_db;
             live.muted = item.muted;
             live.sync_offset_ms = item.sync_offset_ms;
+            live.monitoring = item.monitoring;
             scene.items.push_back(std::move(live));
         }
         collection.scenes.push_back(std::move(scene));

@@ -51,7 +51,7 @@ Json item_json(const ItemDescription& item, const std::string& what) {
     if (t.bounds_type != BoundsType::none || t.bounds != Vec2{}) {
         bounds["size"] = pair(t.bounds, what + " bounds");
     }
-    return Json{
+    Json json{
         {"source", item.source},
         {"position", pair(t.position, what + " position")},
         {"scale", pair(t.scale, what + " scale")},
@@ -68,6 +68,10 @@ Json item_json(const ItemDescription& item, const std::string& what) {
         {"muted", item.muted},
         {"sync_offset_ms", item.sync_offset_ms},
     };
+    // Written only when on, so files of shows that monitor nothing stay as they were.
+    if (item.monitoring != MonitoringMode::off)
+        json["monitoring"] = to_string(item.monitoring);
+    return json;
 }
 
 bool is_short_scalar_array(const Json& value) {

@@ -138,4 +138,25 @@ ItemPlacement place_item(const ItemTransform& transform, int source_width, int s
     return placement;
 }
 
+const char* to_string(MonitoringMode mode) {
+    switch (mode) {
+        case MonitoringMode::off:
+            return "off";
+        case MonitoringMode::monitor_only:
+            return "monitor_only";
+        case MonitoringMode::monitor_and_output:
+            return "monitor_and_output";
+    }
+    return "off";
+}
+
+std::optional<MonitoringMode> monitoring_mode_from_string(const std::string& name) {
+    for (MonitoringMode mode :
+         {MonitoringMode::off, MonitoringMode::monitor_only, MonitoringMode::monitor_and_output}) {
+        if (name == to_string(mode))
+            return mode;
+    }
+    return std::nullopt;
+}
+
 }  // namespace lm

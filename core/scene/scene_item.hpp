@@ -3,6 +3,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/scene/source.hpp"
@@ -42,6 +43,18 @@ struct ItemTransform {
     friend bool operator==(const ItemTransform&, const ItemTransform&) = default;
 };
 
+/// Whether the creator hears an item's sound on the monitoring device (headphones), and
+/// whether the program (stream, recordings) still carries it.
+enum class MonitoringMode {
+    off = 1,             ///< program only: the monitor does not play it
+    monitor_only,        ///< monitor only: left out of the program mix, still metered
+    monitor_and_output,  ///< both
+};
+/// "off", "monitor_only", "monitor_and_output": the names scene collection files use.
+const char* to_string(MonitoringMode mode);
+/// The mode named `name` (as to_string writes it), or nothing.
+std::optional<MonitoringMode> monitoring_mode_from_string(const std::string& name);
+
 /// 3x3 affine matrix, column-major (as GLSL mat3), mapping source pixels to canvas pixels.
 using Mat3 = std::array<double, 9>;
 
@@ -65,9 +78,10 @@ struct SceneItem {
     ItemTransform transform;
     bool visible = true;
     bool locked = false;
-    double gain_db = 0;          ///< audio
-    bool muted = false;          ///< audio
-    int64_t sync_offset_ms = 0;  ///< audio: positive delays the source
+    double gain_db = 0;                               ///< audio
+    bool muted = false;                               ///< audio
+    int64_t sync_offset_ms = 0;                       ///< audio: positive delays the source
+    MonitoringMode monitoring = MonitoringMode::off;  ///< audio
 };
 
 }  // namespace lm

@@ -2,6 +2,7 @@
 
 #include "plugins/audio_devices/device_list.hpp"
 #include "plugins/audio_devices/portaudio_capture.hpp"
+#include "plugins/audio_devices/pulse_audio_monitor.hpp"
 #include "plugins/audio_devices/pulse_monitor_capture.hpp"
 
 namespace lm {
@@ -54,6 +55,19 @@ SourceType desktop_audio_type() {
             }};
 }
 
+AudioMonitorType pulse_monitor_type() {
+    return {"pulse_monitor",
+            "Sound server output (PulseAudio, PipeWire)",
+            {device_property("\"default\" follows the system's default output; otherwise an "
+                             "output's name as the device list shows it",
+                             list_monitoring_devices)},
+            [](const nlohmann::json& s, int channels,
+               std::shared_ptr<AudioBlockQueue> blocks) -> std::unique_ptr<AudioMonitor> {
+                return std::make_unique<PulseAudioMonitor>(
+                    or_default(s["device"].get<std::string>()), channels, std::move(blocks));
+            }};
+}
+
 }  // namespace
 
 std::shared_ptr<AudioCaptureSource> make_audio_input_source(const std::string& device) {
@@ -70,6 +84,7 @@ std::shared_ptr<AudioCaptureSource> make_desktop_audio_source(const std::string&
 void register_audio_devices_types(PluginRegistry& registry) {
     registry.add(audio_input_type());
     registry.add(desktop_audio_type());
+    registry.add(pulse_monitor_type());
 }
 
 }  // namespace lm

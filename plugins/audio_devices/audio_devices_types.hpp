@@ -1,5 +1,6 @@
 // Registers the audio capture sources: "audio_input" (a microphone through PortAudio) and
-// "desktop_audio" (what an output device plays, through the PulseAudio monitor).
+// "desktop_audio" (what an output device plays, through the PulseAudio monitor), and the
+// "pulse_monitor" audio monitor (the studio's monitoring, played on a sound server output).
 #pragma once
 
 #include <memory>

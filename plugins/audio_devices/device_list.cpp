@@ -17,6 +17,35 @@ void add_monitor(pa_context*, const pa_source_info* info, int end_of_list, void*
     list.push_back({info->name, info->description ? info->description : info->name});
 }
 
+void add_sink(pa_context*, const pa_sink_info* info, int end_of_list, void* userdata) {
+    auto& list = *static_cast<std::vector<AudioDevice>*>(userdata);
+    if (end_of_list || !info)
+        return;
+    list.push_back({info->name, info->description ? info->description : info->name});
+}
+
+/// Appends to `list` what `start` asks the sound server for; `list` is left as it is when no
+/// server answers.
+void ask_server(std::vector<AudioDevice>& list,
+                pa_operation* (*start)(pa_context*, std::vector<AudioDevice>&)) {
+    try {
+        PulseConnection connection("Live Machine device list");
+        if (!connection.connect(kServerTimeout, nullptr).empty())
+            return;
+        pa_operation* operation = start(connection.context(), list);
+        if (!operation)
+            return;
+        connection.run_until(
+            [&] { return pa_operation_get_state(operation) != PA_OPERATION_RUNNING; },
+            kServerTimeout, nullptr);
+        // Cancelled before the connection goes, so a late reply cannot touch `list`.
+        pa_operation_cancel(operation);
+        pa_operation_unref(operation);
+    } catch (const std::runtime_error&) {
+        // Out of memory in libpulse: the list stays as it was.
+    }
+}
+
 }  // namespace
 
 std::vector<AudioDevice> list_audio_input_devices() {
@@ -37,23 +66,17 @@ std::vector<AudioDevice> list_audio_input_devices() {
 
 std::vector<AudioDevice> list_desktop_audio_devices() {
     std::vector<AudioDevice> list{{"default", "What the default output plays"}};
-    try {
-        PulseConnection connection("Live Machine device list");
-        if (!connection.connect(kServerTimeout, nullptr).empty())
-            return list;
-        pa_operation* operation =
-            pa_context_get_source_info_list(connection.context(), add_monitor, &list);
-        if (!operation)
-            return list;
-        connection.run_until(
-            [&] { return pa_operation_get_state(operation) != PA_OPERATION_RUNNING; },
-            kServerTimeout, nullptr);
-        // Cancelled before the connection goes, so a late reply cannot touch `list`.
-        pa_operation_cancel(operation);
-        pa_operation_unref(operation);
-    } catch (const std::runtime_error&) {
-        // Out of memory in libpulse: the list stays at "default".
-    }
+    ask_server(list, [](pa_context* context, std::vector<AudioDevice>& devices) {
+        return pa_context_get_source_info_list(context, add_monitor, &devices);
+    });
+    return list;
+}
+
+std::vector<AudioDevice> list_monitoring_devices() {
+    std::vector<AudioDevice> list{{"default", "System default output"}};
+    ask_server(list, [](pa_context* context, std::vector<AudioDevice>& devices) {
+        return pa_context_get_sink_info_list(context, add_sink, &devices);
+    });
     return list;
 }
 

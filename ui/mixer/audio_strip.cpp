@@ -3,6 +3,7 @@
 #include <QActionGroup>
 #include <QGraphicsColorizeEffect>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QMenu>
@@ -30,6 +31,23 @@ QIcon speaker_icon(const QStyle* style, bool muted) {
     return style->standardIcon(muted ? QStyle::SP_MediaVolumeMuted : QStyle::SP_MediaVolume);
 }
 
+struct MonitoringChoice {
+    MonitoringMode mode;
+    const char* label;
+    const char* tooltip;
+};
+constexpr MonitoringChoice kMonitoringChoices[] = {
+    {MonitoringMode::off, QT_TRANSLATE_NOOP("lm::ui::AudioStrip", "Off"),
+     QT_TRANSLATE_NOOP("lm::ui::AudioStrip", "Not heard on the monitoring device")},
+    {MonitoringMode::monitor_only, QT_TRANSLATE_NOOP("lm::ui::AudioStrip", "Monitor only"),
+     QT_TRANSLATE_NOOP("lm::ui::AudioStrip",
+                       "Heard on the monitoring device, left out of the stream and recordings")},
+    {MonitoringMode::monitor_and_output,
+     QT_TRANSLATE_NOOP("lm::ui::AudioStrip", "Monitor and output"),
+     QT_TRANSLATE_NOOP("lm::ui::AudioStrip",
+                       "Heard on the monitoring device, and in the stream and recordings")},
+};
+
 }  // namespace
 
 AudioStrip::AudioStrip(StudioController& controller, const ItemView& item, QWidget* parent)
@@ -39,6 +57,12 @@ AudioStrip::AudioStrip(StudioController& controller, const ItemView& item, QWidg
     // A long name is clipped rather than widening the whole dock.
     name_label_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     name_label_->setMinimumWidth(1);
+
+    // A headphones cue beside the name while the item is monitored, as OBS shows none but
+    // creators ask "why do I hear this twice?".
+    monitoring_label_ = new QLabel(QStringLiteral("🎧"), this);
+    monitoring_label_->setObjectName(QStringLiteral("monitoringLabel"));
+    monitoring_label_->setVisible(false);
 
     readout_ = new GainReadout(this);
     readout_->setObjectName(QStringLiteral("gainReadout"));
@@ -78,7 +102,11 @@ AudioStrip::AudioStrip(StudioController& controller, const ItemView& item, QWidg
     auto* layout = new QGridLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setVerticalSpacing(2);
-    layout->addWidget(name_label_, 0, 0);
+    auto* name_row = new QHBoxLayout;
+    name_row->setContentsMargins(0, 0, 0, 0);
+    name_row->addWidget(name_label_, 1);
+    name_row->addWidget(monitoring_label_);
+    layout->addLayout(name_row, 0, 0);
     layout->addWidget(readout_, 0, 1, 1, 3);
     layout->addWidget(meter_, 1, 0, 1, 4);
     layout->addWidget(fader_, 2, 0, 1, 2);
@@ -106,6 +134,7 @@ void AudioStrip::set_item(const ItemView& item) {
     show_muted(item.muted);
     sync_offset_ms_ = item.sync_offset_ms;
     update_offset_tooltip();
+    show_monitoring(item.monitoring);
 }
 
 void AudioStrip::set_sync_offset_prompt(SyncOffsetPrompt prompt) {
@@ -122,6 +151,19 @@ QString AudioStrip::gain_text() const {
 
 bool AudioStrip::is_muted() const {
     return mute_button_->isChecked();
+}
+
+MonitoringMode AudioStrip::monitoring() const {
+    for (const MonitoringChoice& choice : kMonitoringChoices) {
+        if (monitoring_action(choice.mode)->isChecked())
+            return choice.mode;
+    }
+    return MonitoringMode::off;
+}
+
+QAction* AudioStrip::monitoring_action(MonitoringMode mode) const {
+    return monitoring_menu_->findChild<QAction*>(QStringLiteral("monitoring:") +
+                                                 QLatin1String(to_string(mode)));
 }
 
 void AudioStrip::edit_sync_offset() {
@@ -149,21 +191,24 @@ void AudioStrip::build_menu() {
     connect(filters_action_, &QAction::triggered, this,
             [this] { emit filtersRequested(item_id_); });
 
-    QMenu* monitoring = menu_->addMenu(tr("Monitoring"));
-    monitoring->setObjectName(QStringLiteral("monitoringMenu"));
-    monitoring->setToolTipsVisible(true);
-    const QString why = tr("Monitoring arrives with the audio devices feature (issue #4)");
-    auto* group = new QActionGroup(monitoring);
-    for (const QString& label : {tr("Off"), tr("Monitor only"), tr("Monitor and output")}) {
-        QAction* action = monitoring->addAction(label);
+    monitoring_menu_ = menu_->addMenu(tr("Monitoring"));
+    monitoring_menu_->setObjectName(QStringLiteral("monitoringMenu"));
+    monitoring_menu_->setToolTipsVisible(true);
+    monitoring_menu_->menuAction()->setToolTip(
+        tr("Hear this source on the monitoring device (Settings ▸ Audio)"));
+    auto* group = new QActionGroup(monitoring_menu_);
+    for (const MonitoringChoice& choice : kMonitoringChoices) {
+        QAction* action = monitoring_menu_->addAction(tr(choice.label));
+        action->setObjectName(QStringLiteral("monitoring:") +
+                              QLatin1String(to_string(choice.mode)));
+        action->setToolTip(tr(choice.tooltip));
         action->setCheckable(true);
-        action->setToolTip(why);
         group->addAction(action);
+        connect(action, &QAction::triggered, this, [this, mode = choice.mode] {
+            show_monitoring(mode);
+            controller_.set_item_monitoring(item_id_, mode);
+        });
     }
-    monitoring->actions().front()->setChecked(true);
-    monitoring->menuAction()->setToolTip(why);
-    monitoring->setEnabled(false);
-    monitoring->menuAction()->setEnabled(false);
     menu_button_->setMenu(menu_);
 }
 
@@ -205,6 +250,14 @@ void AudioStrip::show_muted(bool muted) {
                                                                    : Qt::ToolButtonIconOnly);
     mute_button_->setToolTip(muted ? tr("Unmute") : tr("Mute"));
     mute_effect_->setEnabled(muted);
+}
+
+void AudioStrip::show_monitoring(MonitoringMode mode) {
+    monitoring_action(mode)->setChecked(true);
+    monitoring_label_->setVisible(mode != MonitoringMode::off);
+    monitoring_label_->setToolTip(mode == MonitoringMode::monitor_only
+                                      ? tr("Monitored only: not in the stream or recordings")
+                                      : tr("Monitored: heard on the monitoring device"));
 }
 
 void AudioStrip::update_offset_tooltip() {

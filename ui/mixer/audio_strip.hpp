@@ -33,7 +33,8 @@ public:
 
     int item_id() const { return item_id_; }
     QString source_name() const;
-    /// Shows the model's state (name, gain, mute, offset) without calling back into it.
+    /// Shows the model's state (name, gain, mute, offset, monitoring) without calling back
+    /// into it.
     void set_item(const ItemView& item);
     /// Replaces the prompt "Sync offset…" uses (QInputDialog by default).
     void set_sync_offset_prompt(SyncOffsetPrompt prompt);
@@ -43,6 +44,12 @@ public:
     /// The readout's text: "-3.2 dB", "-inf dB".
     QString gain_text() const;
     bool is_muted() const;
+    /// The mode the Monitoring submenu has checked.
+    MonitoringMode monitoring() const;
+    /// The Monitoring submenu's action for `mode` (objectName "monitoring:<mode>").
+    QAction* monitoring_action(MonitoringMode mode) const;
+    /// The headphones cue shown while the item is monitored.
+    QLabel* monitoring_label() const { return monitoring_label_; }
     /// Asks for a sync offset and applies it: what the menu's "Sync offset…" does.
     void edit_sync_offset();
 
@@ -64,6 +71,7 @@ private:
     void on_mute_toggled(bool muted);
     void show_gain(double gain_db);
     void show_muted(bool muted);
+    void show_monitoring(MonitoringMode mode);
     void update_offset_tooltip();
 
     StudioController& controller_;
@@ -79,6 +87,8 @@ private:
     QMenu* menu_ = nullptr;
     QAction* sync_offset_action_ = nullptr;
     QAction* filters_action_ = nullptr;
+    QMenu* monitoring_menu_ = nullptr;
+    QLabel* monitoring_label_ = nullptr;
     /// Greys the meter while muted, as OBS does.
     QGraphicsColorizeEffect* mute_effect_ = nullptr;
 };

@@ -129,6 +129,7 @@ ItemView StudioController::view_of(const EditableItem& item) const {
     view.gain_db = item.description.gain_db;
     view.muted = item.description.muted;
     view.sync_offset_ms = item.description.sync_offset_ms;
+    view.monitoring = item.description.monitoring;
     return view;
 }
 
@@ -165,6 +166,7 @@ std::shared_ptr<const Scene> StudioController::live_scene(const std::string& nam
         live.gain_db = item.description.gain_db;
         live.muted = item.description.muted;
         live.sync_offset_ms = item.description.sync_offset_ms;
+        live.monitoring = item.description.monitoring;
         scene->items.push_back(std::move(live));
     }
     return scene;

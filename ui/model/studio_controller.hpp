@@ -42,6 +42,7 @@ struct ItemView {
     double gain_db = 0;
     bool muted = false;
     int64_t sync_offset_ms = 0;
+    MonitoringMode monitoring = MonitoringMode::off;
 };
 
 class StudioController : public QObject {
@@ -109,6 +110,18 @@ public:
     void set_item_gain_db(int id, double gain_db);
     void set_item_muted(int id, bool muted);
     void set_item_sync_offset_ms(int id, int64_t offset_ms);
+
+    // Audio monitoring (studio_controller_monitoring.cpp).
+    /// Whether the item's sound is heard on the monitoring device and/or in the program;
+    /// saved with the item.
+    void set_item_monitoring(int id, MonitoringMode mode);
+    /// Moves the attached studio's monitoring to `device` ("default": the system's default
+    /// output). Nothing without a studio: the profile keeps the choice for the next one.
+    void set_monitoring_device(const std::string& device);
+    /// The output devices monitoring can play on, {value, label}, "default" first; only
+    /// "default" when no audio monitor plugin is loaded. Asks the sound server (up to ~2 s
+    /// when it does not answer).
+    std::vector<std::pair<std::string, std::string>> monitoring_devices() const;
     /// The settings of the item's source.
     nlohmann::json source_settings(int id) const;
     /// What the item's source says about itself (a missing file, a vanished device); ok for

@@ -13,11 +13,15 @@ AudioPage::AudioPage(QWidget* parent)
       sample_rate_combo_(new QComboBox),
       microphone_combo_(new QComboBox),
       desktop_combo_(new QComboBox),
+      monitoring_combo_(new QComboBox),
       sample_rate_problem_(new ProblemLabel("sampleRateError")) {
     setObjectName("audioPage");
     sample_rate_combo_->setObjectName("sampleRateCombo");
     microphone_combo_->setObjectName("microphoneCombo");
     desktop_combo_->setObjectName("desktopAudioCombo");
+    monitoring_combo_->setObjectName("monitoringDeviceCombo");
+    monitoring_combo_->setToolTip(
+        tr("Where you hear the sources set to monitor (their ⋮ menu in the mixer)"));
     sample_rate_combo_->addItem(tr("48 kHz"), 48000);
     sample_rate_combo_->addItem(tr("44.1 kHz"), 44100);
 
@@ -30,6 +34,7 @@ AudioPage::AudioPage(QWidget* parent)
     form->addRow(tr("Sample rate"), rate);
     form->addRow(tr("Microphone"), microphone_combo_);
     form->addRow(tr("Desktop audio"), desktop_combo_);
+    form->addRow(tr("Monitoring device"), monitoring_combo_);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addStretch(1);
@@ -38,7 +43,8 @@ AudioPage::AudioPage(QWidget* parent)
         if (!loading_)
             emit edited();
     };
-    for (QComboBox* combo : {sample_rate_combo_, microphone_combo_, desktop_combo_})
+    for (QComboBox* combo :
+         {sample_rate_combo_, microphone_combo_, desktop_combo_, monitoring_combo_})
         connect(combo, &QComboBox::currentIndexChanged, this, changed);
 }
 
@@ -59,6 +65,22 @@ void AudioPage::fill(QComboBox* combo, const QStringList& devices, const QString
     combo->setCurrentIndex(index);
 }
 
+void AudioPage::fill_monitoring(const QString& current) {
+    QComboBox* combo = monitoring_combo_;
+    combo->clear();
+    combo->addItem(tr("Default"), QString(kDefaultAudioDevice));
+    for (const auto& [id, label] : monitoring_devices_) {
+        if (id != kDefaultAudioDevice && !id.empty())
+            combo->addItem(QString::fromStdString(label), QString::fromStdString(id));
+    }
+    int index = combo->findData(current.isEmpty() ? QString(kDefaultAudioDevice) : current);
+    if (index < 0) {
+        combo->addItem(tr("%1 (not connected)").arg(current), current);
+        index = combo->count() - 1;
+    }
+    combo->setCurrentIndex(index);
+}
+
 void AudioPage::load(const Profile& profile) {
     loading_ = true;
     int rate = sample_rate_combo_->findData(profile.audio.sample_rate_hz);
@@ -70,6 +92,7 @@ void AudioPage::load(const Profile& profile) {
     sample_rate_combo_->setCurrentIndex(rate);
     fill(microphone_combo_, microphones_, QString::fromStdString(profile.audio.microphone_device));
     fill(desktop_combo_, monitors_, QString::fromStdString(profile.audio.desktop_device));
+    fill_monitoring(QString::fromStdString(profile.audio.monitoring_device));
     loading_ = false;
 }
 
@@ -77,6 +100,7 @@ void AudioPage::store(Profile& profile) const {
     profile.audio.sample_rate_hz = sample_rate_combo_->currentData().toInt();
     profile.audio.microphone_device = microphone_combo_->currentData().toString().toStdString();
     profile.audio.desktop_device = desktop_combo_->currentData().toString().toStdString();
+    profile.audio.monitoring_device = monitoring_combo_->currentData().toString().toStdString();
 }
 
 void AudioPage::show_problems(const std::vector<ProfileProblem>& problems) {
@@ -89,6 +113,14 @@ void AudioPage::set_devices(const QStringList& microphones, const QStringList& m
     loading_ = true;
     fill(microphone_combo_, microphones_, microphone_combo_->currentData().toString());
     fill(desktop_combo_, monitors_, desktop_combo_->currentData().toString());
+    loading_ = false;
+}
+
+void AudioPage::set_monitoring_devices(
+    const std::vector<std::pair<std::string, std::string>>& devices) {
+    monitoring_devices_ = devices;
+    loading_ = true;
+    fill_monitoring(monitoring_combo_->currentData().toString());
     loading_ = false;
 }
 

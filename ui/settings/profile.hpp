@@ -148,6 +148,8 @@ struct AudioSettings {
     int sample_rate_hz = 48000;
     std::string microphone_device = kDefaultAudioDevice;
     std::string desktop_device = kDefaultAudioDevice;
+    /// The output the items set to monitor play on (headphones); never empty.
+    std::string monitoring_device = kDefaultAudioDevice;
 
     friend bool operator==(const AudioSettings&, const AudioSettings&) = default;
 };

@@ -244,7 +244,8 @@ nlohmann::json profile_to_json(const Profile& p) {
         {"audio",
          {{"sample_rate_hz", p.audio.sample_rate_hz},
           {"microphone_device", p.audio.microphone_device},
-          {"desktop_device", p.audio.desktop_device}}},
+          {"desktop_device", p.audio.desktop_device},
+          {"monitoring_device", p.audio.monitoring_device}}},
         {"hotkeys", p.hotkeys},
     };
 }
@@ -287,6 +288,7 @@ Profile profile_from_json(const nlohmann::json& j, const std::string& file_label
         r.read(*audio, "sample_rate_hz", "audio.sample_rate_hz", p.audio.sample_rate_hz);
         r.read(*audio, "microphone_device", "audio.microphone_device", p.audio.microphone_device);
         r.read(*audio, "desktop_device", "audio.desktop_device", p.audio.desktop_device);
+        r.read(*audio, "monitoring_device", "audio.monitoring_device", p.audio.monitoring_device);
     }
     if (const json* hotkeys = r.object(j, "hotkeys", "hotkeys")) {
         // Unknown actions are kept as they are: a newer version may have written them.

@@ -62,6 +62,7 @@ StudioSettings studio_settings(const Profile& profile) {
     settings.video_encoder_settings = std::move(video);
     settings.audio_encoder = "aac";
     settings.audio_encoder_settings = {{"bitrate_kbps", o.audio_bitrate_kbps}};
+    settings.monitoring_device = profile.audio.monitoring_device;
 
     const NetworkOptions& n = profile.network;
     settings.network.reconnect.max_attempts = n.reconnect ? n.reconnect_attempts : 0;

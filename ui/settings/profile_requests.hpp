@@ -18,7 +18,8 @@ namespace lm::ui {
 /// The engine's canvas is the output size (what is encoded) at the profile's frame rate.
 /// x264 gets its preset and, in crf mode, its quality; other encoders get only the keys every
 /// video encoder shares (rate_control, bitrate_kbps, keyint_s). The network options become
-/// the engine's NetworkSettings (reconnect off: 0 attempts).
+/// the engine's NetworkSettings (reconnect off: 0 attempts); the audio monitoring device is
+/// the studio's.
 StudioSettings studio_settings(const Profile& profile);
 
 /// One request per enabled destination, in the profile's order: "rtmp" with

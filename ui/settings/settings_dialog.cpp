@@ -108,6 +108,11 @@ SettingsDialog::Page SettingsDialog::current_page() const {
     return static_cast<Page>(page_list_->currentRow() + 1);
 }
 
+void SettingsDialog::set_monitoring_devices(
+    const std::vector<std::pair<std::string, std::string>>& devices) {
+    audio_page_->set_monitoring_devices(devices);
+}
+
 void SettingsDialog::set_audio_devices(const QStringList& microphones,
                                        const QStringList& monitors) {
     audio_page_->set_devices(microphones, monitors);

@@ -48,6 +48,8 @@ public:
 
     /// Device ids for the audio page's microphone and desktop-audio lists.
     void set_audio_devices(const QStringList& microphones, const QStringList& monitors);
+    /// {id, label} of the outputs monitoring can play on ("default" first).
+    void set_monitoring_devices(const std::vector<std::pair<std::string, std::string>>& devices);
     /// Scene names, for the "Switch to scene" hotkeys.
     void set_scene_names(const QStringList& scenes);
     /// While streaming or recording, fields that need a restart (encoder, network, video) are

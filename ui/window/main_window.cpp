@@ -165,6 +165,7 @@ void MainWindow::apply_profile(const Profile& profile) {
         QString::fromStdString(profile_.output.recording_folder));
     if (hotkeys_)
         hotkeys_->reload();
+    controller_->set_monitoring_device(profile_.audio.monitoring_device);
     // The engine's settings are fixed for its lifetime: rebuild it while nothing is live.
     if ((canvas_changed || encoder_changed || !studio_) && !outputs_->any_active()) {
         start_studio();

@@ -139,6 +139,7 @@ void MainWindow::open_settings() {
     settings_dialog_ = new SettingsDialog(profile_, encoders, this);
     settings_dialog_->setAttribute(Qt::WA_DeleteOnClose);
     settings_dialog_->set_scene_names(controller_->scene_names());
+    settings_dialog_->set_monitoring_devices(controller_->monitoring_devices());
     settings_dialog_->set_outputs_active(outputs_->any_active());
     connect(settings_dialog_, &SettingsDialog::profileApplied, this, &MainWindow::apply_profile);
     connect(settings_dialog_, &QObject::destroyed, this, [this] { settings_dialog_ = nullptr; });

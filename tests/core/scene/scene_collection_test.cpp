@@ -28,6 +28,7 @@ lm::SceneCollectionDescription rich_description() {
     bars.gain_db = -3.5;
     bars.muted = true;
     bars.sync_offset_ms = -120;
+    bars.monitoring = lm::MonitoringMode::monitor_only;
 
     lm::ItemDescription camera;
     camera.source = "Caméra";
@@ -99,7 +100,9 @@ TEST_CASE("serialize writes the documented layout", "[scene]") {
     CHECK_THAT(text, Contains("\"position\": [0, 0],"));        // whole numbers without ".0"
     CHECK_THAT(text, Contains("\"type\": \"scale_outer\",\n"));
     CHECK_THAT(text, Contains("\"size\": [1920, 1080]"));
-    CHECK_THAT(text, Contains("\"sync_offset_ms\": -120\n"));
+    CHECK_THAT(text, Contains("\"sync_offset_ms\": -120,\n"));
+    CHECK_THAT(text, Contains("\"monitoring\": \"monitor_only\"\n"));
+    CHECK_THAT(text, Contains("\"sync_offset_ms\": 0\n"));  // off is not written
     CHECK_THAT(text, Contains("\"current_scene\": \"BRB\"\n}\n"));
 }
 
@@ -126,6 +129,7 @@ TEST_CASE("parse fills every omitted field with its default", "[scene]") {
     CHECK(item.gain_db == 0);
     CHECK_FALSE(item.muted);
     CHECK(item.sync_offset_ms == 0);
+    CHECK(item.monitoring == lm::MonitoringMode::off);  // files from before monitoring
 }
 
 TEST_CASE("JSON syntax errors point at the offending character", "[scene]") {
@@ -182,7 +186,10 @@ TEST_CASE("shape errors name the place, the value and what is allowed", "[scene]
     CHECK(error_of(scene_with_item(R"({"source": "Bars", "positon": [0, 0]})")) ==
           "show.json:6:24: scene 'Main' item 1: unknown key \"positon\"; known keys: source, "
           "position, scale, rotation, crop, bounds, visible, locked, gain_db, muted, "
-          "sync_offset_ms");
+          "sync_offset_ms, monitoring");
+    CHECK(error_of(scene_with_item(R"({"source": "Bars", "monitoring": "on"})")) ==
+          "show.json:6:38: scene 'Main' item 1: \"monitoring\" must be one of \"off\", "
+          "\"monitor_only\", \"monitor_and_output\", got \"on\"");
     CHECK(error_of(scene_with_item(R"({"source": "Bars", "position": [0]})")) ==
           "show.json:6:36: scene 'Main' item 1: \"position\" must be an array of two numbers "
           "[x, y], got [0]");

@@ -214,18 +214,3 @@ TEST_CASE("the menu's Filters asks the window for the source's filters dialog") 
     REQUIRE(requested.count() == 1);
     CHECK(requested.at(0).at(0).toInt() == id);
 }
-
-TEST_CASE("Monitoring is listed but disabled until the audio devices feature") {
-    mixer_test::Studio studio;
-    AudioStrip strip(studio.controller, studio.view("Mic"));
-    QAction* monitoring = action_named(strip.menu(), "Monitoring");
-    REQUIRE(monitoring != nullptr);
-    REQUIRE(monitoring->menu() != nullptr);
-    CHECK_FALSE(monitoring->isEnabled());
-    CHECK(monitoring->toolTip() == "Monitoring arrives with the audio devices feature (issue #4)");
-    QStringList choices;
-    for (QAction* action : monitoring->menu()->actions())
-        choices << action->text();
-    CHECK(choices == QStringList{"Off", "Monitor only", "Monitor and output"});
-    CHECK(monitoring->menu()->actions().front()->isChecked());
-}

@@ -46,6 +46,7 @@ Profile sample_profile(const std::string& folder) {
     p.audio.sample_rate_hz = 44100;
     p.audio.microphone_device = "alsa_input.usb-mic";
     p.audio.desktop_device = "";
+    p.audio.monitoring_device = "alsa_output.usb-headset";
     p.hotkeys = {{"start_streaming", "Ctrl+Shift+S"},
                  {"switch_scene:Intro", "F1"},
                  {"pause_recording", "F5"},
@@ -153,6 +154,7 @@ TEST_CASE("missing sections keep the defaults", "[settings][json]") {
     CHECK(p.output.audio_bitrate_kbps == 160);
     CHECK(p.output.container == RecordingContainer::mkv);
     CHECK(p.audio.sample_rate_hz == 48000);
+    CHECK(p.audio.monitoring_device == "default");
     CHECK(p.destinations.empty());
     CHECK_FALSE(p.output.recording_folder.empty());
 }

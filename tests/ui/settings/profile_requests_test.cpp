@@ -181,6 +181,7 @@ TEST_CASE("studio_settings uses the x264 plugin's keys", "[settings][requests]")
                                                      {"preset", "faster"}});
     CHECK(s.audio_encoder == "aac");
     CHECK(s.audio_encoder_settings == nlohmann::json{{"bitrate_kbps", 128}});
+    CHECK(s.monitoring_device == "default");
 
     p.output.rate_control = RateControl::crf;
     p.output.crf = 18;

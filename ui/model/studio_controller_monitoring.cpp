@@ -1,0 +1,39 @@
+// The StudioController's audio monitoring: each item's monitoring mode (what the strip's
+// Monitoring submenu changes) and the device the studio plays the monitor mix on.
+#include "core/plugin/plugin_registry.hpp"
+#include "core/studio.hpp"
+#include "ui/model/studio_controller.hpp"
+
+namespace lm::ui {
+
+void StudioController::set_item_monitoring(int id, MonitoringMode mode) {
+    if (EditableItem* item = find_item(id); item && item->description.monitoring != mode) {
+        item->description.monitoring = mode;
+        items_edited();
+    }
+}
+
+void StudioController::set_monitoring_device(const std::string& device) {
+    if (studio_)
+        studio_->set_monitoring_device(device);
+}
+
+std::vector<std::pair<std::string, std::string>> StudioController::monitoring_devices() const {
+    std::vector<std::pair<std::string, std::string>> devices;
+    const auto types = registry_.audio_monitors();
+    if (!types.empty()) {
+        for (const Property& property : types.front()->properties) {
+            if (property.key != "device" || !property.current_options)
+                continue;
+            for (const PropertyOption& option : property.current_options()) {
+                if (option.value.is_string())
+                    devices.emplace_back(option.value.get<std::string>(), option.label);
+            }
+        }
+    }
+    if (devices.empty())
+        devices.emplace_back("default", "Default");
+    return devices;
+}
+
+}  // namespace lm::ui
