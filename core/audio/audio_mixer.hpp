@@ -79,6 +79,8 @@ public:
 
 private:
     void run(int64_t start_ns);
+    /// Adds a stinger's sound at `play_sample` of its run to `out` (audio thread).
+    void mix_stinger(TransitionOverlay& stinger, int64_t play_sample, AudioBlock& out);
 
     const int channels_;
     ConsumerSet<AudioBlockPtr> consumers_;

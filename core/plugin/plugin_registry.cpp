@@ -58,6 +58,9 @@ void PluginRegistry::add(OutputType type) {
 void PluginRegistry::add(FilterType type) {
     insert(filters_, std::move(type), "filter");
 }
+void PluginRegistry::add(TransitionType type) {
+    insert(transitions_, std::move(type), "transition");
+}
 
 const SourceType* PluginRegistry::source(const std::string& id) const {
     return find(sources_, id);
@@ -73,6 +76,9 @@ const OutputType* PluginRegistry::output(const std::string& id) const {
 }
 const FilterType* PluginRegistry::filter(const std::string& id) const {
     return find(filters_, id);
+}
+const TransitionType* PluginRegistry::transition(const std::string& id) const {
+    return find(transitions_, id);
 }
 
 std::vector<const SourceType*> PluginRegistry::sources() const {
