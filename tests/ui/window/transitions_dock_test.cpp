@@ -87,11 +87,13 @@ TEST_CASE("a stinger chosen in the dock plays on a scene change and comes back a
         auto* point = window.findChild<QSpinBox*>("stingerPoint");
         auto* problem = window.findChild<QLabel*>("transitionProblem");
         REQUIRE((kind && file && point && problem));
-        CHECK(file->isHidden());  // only a stinger has a video
+        auto* dock = window.findChild<QWidget*>("transitionsDock");
+        REQUIRE(dock);
+        CHECK_FALSE(file->isVisibleTo(dock));  // only a stinger has a video
 
         // Stinger without a file yet: the dock asks for one; the fade stays in use.
         kind->setCurrentIndex(kind->findData(int(Transition::Kind::stinger)));
-        CHECK_FALSE(file->isHidden());
+        CHECK(file->isVisibleTo(dock));
         CHECK_FALSE(problem->isHidden());
         CHECK(problem->text().contains("Choose"));
         CHECK(controller.transition().kind == Transition::Kind::fade);
@@ -141,6 +143,13 @@ TEST_CASE("a stinger chosen in the dock plays on a scene change and comes back a
             },
             10000));
         CHECK(saw_band);
+        const auto middle = program_pixel(*window.studio(), 0.5, 0.5);
+        const auto top = program_pixel(*window.studio(), 0.5, 0.1);
+        INFO("program now: middle " << int(middle[0]) << "," << int(middle[1]) << ","
+                                    << int(middle[2]) << " top " << int(top[0]) << ","
+                                    << int(top[1]) << "," << int(top[2]) << "; scene "
+                                    << controller.program_scene().toStdString());
+        CHECK(is_blue(top));
         window.close();  // saves the collection
     }
 
