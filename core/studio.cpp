@@ -201,6 +201,23 @@ void Studio::set_scene(std::shared_ptr<const Scene> scene) {
 }
 
 void Studio::transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
+    if (transition.kind == Transition::Kind::stinger) {
+        const int64_t length_ns = transition.stinger ? transition.stinger->duration_ns() : 0;
+        if (length_ns <= 0) {
+            // No video to hide the change behind (not chosen, not opened yet, or broken): a
+            // cut, so the show still goes to the scene asked for.
+            spdlog::warn("stinger: {}; cutting instead", transition.stinger
+                                                             ? transition.stinger->status().message
+                                                             : std::string("no video file chosen"));
+            transition.kind = Transition::Kind::cut;
+        } else {
+            // The transition lasts as long as the video; the point cannot lie beyond it.
+            transition.duration_ms = int((length_ns + 999'999) / 1'000'000);
+            transition.stinger_point_ms =
+                std::clamp(transition.stinger_point_ms, 0, transition.duration_ms);
+            transition.stinger->begin_run();
+        }
+    }
     engine_->video_mixer.transition_to(scene, transition);
     engine_->audio_mixer.transition_to(std::move(scene), transition);
 }

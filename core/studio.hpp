@@ -116,7 +116,8 @@ public:
     /// Shows `scene` on program from the next frame and audio tick.
     void set_scene(std::shared_ptr<const Scene> scene);
     /// Changes program to `scene` with `transition` (a fade runs in both mixers, so the
-    /// stream and the recording show it). MT safe.
+    /// stream and the recording show it). A stinger lasts as long as its video, which starts
+    /// from its first frame; one without a playable video is a cut. MT safe.
     void transition_to(std::shared_ptr<const Scene> scene, Transition transition);
     /// Studio mode: renders `scene` as the preview beside program (null: studio mode off).
     void set_studio_preview(std::shared_ptr<const Scene> scene);

@@ -132,6 +132,16 @@ void AudioMixer::hand_monitor_mix_off() {
         queue->try_push(std::make_shared<const AudioBlock>(monitor_));
 }
 
+void AudioMixer::mix_stinger(TransitionOverlay& stinger, int64_t play_sample, AudioBlock& out) {
+    // The stinger's own sound, at full level over the scenes', from its first sample.
+    std::fill(scratch_.samples.begin(), scratch_.samples.end(), 0.0f);
+    scratch_.start_sample = play_sample;
+    AudioRenderContext context{play_sample, scratch_};
+    stinger.render_audio(context);
+    for (size_t i = 0; i < scratch_.samples.size(); ++i)
+        out.samples[i] += scratch_.samples[i];
+}
+
 void AudioMixer::run(int64_t start_ns) {
     pthread_setname_np(pthread_self(), "lm-audio");
     const Rational tick_duration{kAudioTickFrames, kAudioSampleRate};
@@ -163,13 +173,15 @@ void AudioMixer::run(int64_t start_ns) {
             }
             scene = std::move(request.scene);
         }
-        const double progress =
-            from ? transition.progress(rescale(start_sample - transition_start,
-                                               Rational{1, kAudioSampleRate}, kNanoseconds))
-                 : 1.0;
+        const int64_t elapsed_ns =
+            rescale(start_sample - transition_start, Rational{1, kAudioSampleRate}, kNanoseconds);
+        const double progress = from ? transition.progress(elapsed_ns) : 1.0;
         if (progress >= 1.0)
             from.reset();
-        mix_transition(scene.get(), from.get(), progress, start_sample, *block, &item_levels);
+        mix_transition(scene.get(), from.get(), from ? transition.audio_progress(elapsed_ns) : 1.0,
+                       start_sample, *block, &item_levels);
+        if (from && transition.kind == Transition::Kind::stinger && transition.stinger)
+            mix_stinger(*transition.stinger, start_sample - transition_start, *block);
         hand_monitor_mix_off();
         item_levels_.publish(std::move(item_levels));
         block->start_sample = start_sample;

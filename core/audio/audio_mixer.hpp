@@ -93,6 +93,8 @@ private:
     /// monitor mix, as `mode` says.
     void add_to_mixes(MonitoringMode mode, AudioBlock& out);
     void hand_monitor_mix_off();
+    /// Adds a stinger's sound at `play_sample` of its run to `out` (audio thread).
+    void mix_stinger(TransitionOverlay& stinger, int64_t play_sample, AudioBlock& out);
 
     const int channels_;
     ConsumerSet<AudioBlockPtr> consumers_;

@@ -61,6 +61,9 @@ void PluginRegistry::add(FilterType type) {
 void PluginRegistry::add(AudioMonitorType type) {
     insert(audio_monitors_, std::move(type), "audio monitor");
 }
+void PluginRegistry::add(TransitionType type) {
+    insert(transitions_, std::move(type), "transition");
+}
 
 const SourceType* PluginRegistry::source(const std::string& id) const {
     return find(sources_, id);
@@ -79,6 +82,9 @@ const FilterType* PluginRegistry::filter(const std::string& id) const {
 }
 const AudioMonitorType* PluginRegistry::audio_monitor(const std::string& id) const {
     return find(audio_monitors_, id);
+}
+const TransitionType* PluginRegistry::transition(const std::string& id) const {
+    return find(transitions_, id);
 }
 
 std::vector<const SourceType*> PluginRegistry::sources() const {

@@ -16,6 +16,7 @@
 #include "core/scene/filter.hpp"
 #include "core/scene/properties.hpp"
 #include "core/scene/source.hpp"
+#include "core/scene/transition.hpp"
 
 namespace lm {
 
@@ -79,6 +80,20 @@ struct OutputType {
     std::function<std::unique_ptr<Output>(const nlohmann::json& settings)> create;
 };
 
+/// A transition that plays something over the change: a stinger's video. The kinds drawn
+/// by the mixers alone (fade, slide...) need no plugin.
+struct TransitionType {
+    std::string id;  ///< "stinger"
+    std::string display_name;
+    /// Opens the overlay for `transition`'s settings (its stinger_file). Never throws for a
+    /// file that does not play: the overlay's status() says why and its duration stays 0.
+    std::function<std::shared_ptr<TransitionOverlay>(const Transition& transition)> create;
+    /// What is wrong with `transition`'s settings, in words for the user ("'x.mov' not
+    /// found"), or empty when they are fine. Reads the file, keeps nothing open: call it when
+    /// the user chooses, not per frame.
+    std::function<std::string(const Transition& transition)> check;
+};
+
 class PluginRegistry {
 public:
     /// Registration throws std::invalid_argument on a duplicate or empty id.
@@ -88,6 +103,7 @@ public:
     void add(OutputType type);
     void add(FilterType type);
     void add(AudioMonitorType type);
+    void add(TransitionType type);
 
     /// Lookups return null for an unknown id.
     const SourceType* source(const std::string& id) const;
@@ -96,6 +112,7 @@ public:
     const OutputType* output(const std::string& id) const;
     const FilterType* filter(const std::string& id) const;
     const AudioMonitorType* audio_monitor(const std::string& id) const;
+    const TransitionType* transition(const std::string& id) const;
 
     std::vector<const SourceType*> sources() const;
     std::vector<const VideoEncoderType*> video_encoders() const;
@@ -115,6 +132,7 @@ private:
     std::map<std::string, OutputType> outputs_;
     std::map<std::string, FilterType> filters_;
     std::map<std::string, AudioMonitorType> audio_monitors_;
+    std::map<std::string, TransitionType> transitions_;
 };
 
 }  // namespace lm

@@ -28,14 +28,24 @@ public:
     void transition_to(std::shared_ptr<const Scene> scene, Transition transition) {
         post(std::move(scene), transition, false);
     }
+    /// The newest request. One reader per box (each mixer owns its own).
     ProgramRequest get() const {
         std::lock_guard lock(mutex_);
+        taken_serial_ = request_.serial;
         return request_;
     }
 
 private:
     void post(std::shared_ptr<const Scene> scene, Transition transition, bool edit) {
         std::lock_guard lock(mutex_);
+        if (edit && !request_.edit && request_.serial != taken_serial_) {
+            // New content right after a scene change the mixer has not taken yet (the window
+            // switches scene, then refreshes program's content): the change keeps its
+            // transition, with the new content, rather than becoming a cut.
+            request_.scene = std::move(scene);
+            ++request_.serial;
+            return;
+        }
         request_.scene = std::move(scene);
         request_.transition = transition;
         request_.edit = edit;
@@ -43,7 +53,8 @@ private:
     }
 
     mutable std::mutex mutex_;
-    ProgramRequest request_;  // guarded by mutex_
+    ProgramRequest request_;             // guarded by mutex_
+    mutable uint64_t taken_serial_ = 0;  // the serial get() last returned; guarded by mutex_
 };
 
 }  // namespace lm

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "core/scene/json_positions.hpp"
+#include "core/scene/transition_names.hpp"
 
 namespace lm {
 
@@ -314,6 +315,60 @@ SourceDescription read_source(const Reader& r, const json& source, const Pointer
     return d;
 }
 
+// One word of `table` ("fade", "left"...); anything else names the words allowed.
+template <typename Table>
+auto one_of(const Reader& r, const json& value, const Pointer& at, const std::string& context,
+            const Table& table) {
+    std::string words;
+    for (const auto& [name, entry] : table) {
+        if (value.is_string() && value.get<std::string>() == name)
+            return entry;
+        words += fmt::format("{}\"{}\"", words.empty() ? "" : ", ", name);
+    }
+    r.wrong(value, at, context, "one of " + words);
+}
+
+// The optional "transition": absent in files from before it was saved, which keep the
+// default (a 300 ms fade).
+Transition read_transition(const Reader& r, const json& value, const Pointer& at) {
+    namespace names = transition_names;
+    const std::string context = "transition";
+    r.require_object(value, at, "", "\"transition\"");
+    r.check_keys(value, at, context, {"kind", "duration_ms", "direction", "color", "stinger"});
+    Transition t{Transition::Kind::fade, 300};
+    if (const json* v = r.member(value, "kind"))
+        t.kind = one_of(r, *v, at / "kind", context, names::kKinds);
+    if (const json* v = r.member(value, "duration_ms")) {
+        t.duration_ms = int(r.integer(*v, at / "duration_ms", context, 0, 600'000,
+                                      "a whole number of milliseconds, 0 to 600000"));
+    }
+    if (const json* v = r.member(value, "direction"))
+        t.direction = one_of(r, *v, at / "direction", context, names::kDirections);
+    if (const json* v = r.member(value, "color")) {
+        const std::string text = v->is_string() ? v->get<std::string>() : std::string();
+        const bool hex = text.size() == 9 && text[0] == '#' &&
+                         text.find_first_not_of("0123456789abcdefABCDEF", 1) == std::string::npos;
+        if (!hex)
+            r.wrong(*v, at / "color", context, "a colour \"#AARRGGBB\"");
+        t.color = uint32_t(std::stoul(text.substr(1), nullptr, 16));
+    }
+    if (const json* stinger = r.member(value, "stinger")) {
+        const Pointer s_at = at / "stinger";
+        const std::string where = "transition stinger";
+        r.require_object(*stinger, s_at, context, "\"stinger\"");
+        r.check_keys(*stinger, s_at, where, {"file", "transition_point_ms", "audio"});
+        if (const json* v = r.member(*stinger, "file"))
+            t.stinger_file = r.text(*v, s_at / "file", where, true);
+        if (const json* v = r.member(*stinger, "transition_point_ms")) {
+            t.stinger_point_ms = int(r.integer(*v, s_at / "transition_point_ms", where, 0, 600'000,
+                                               "a whole number of milliseconds >= 0"));
+        }
+        if (const json* v = r.member(*stinger, "audio"))
+            t.stinger_audio = one_of(r, *v, s_at / "audio", where, names::kStingerAudio);
+    }
+    return t;
+}
+
 // Checks "format" and "version" before anything else: a newer file may well contain keys this
 // build does not know, and the version is the useful thing to report then.
 void check_format_and_version(const Reader& r, const json& root) {
@@ -364,7 +419,7 @@ SceneCollectionDescription parse_scene_collection(std::string_view text,
     r.require_object(root, top, "", "a scene collection");
     check_format_and_version(r, root);
     r.check_keys(root, top, "",
-                 {"format", "version", "name", "sources", "scenes", "current_scene"});
+                 {"format", "version", "name", "sources", "scenes", "current_scene", "transition"});
 
     SceneCollectionDescription d;
     if (const json* name = r.member(root, "name"))
@@ -426,6 +481,8 @@ SceneCollectionDescription parse_scene_collection(std::string_view text,
                                      d.current_scene, names));
         }
     }
+    if (const json* transition = r.member(root, "transition"))
+        d.transition = read_transition(r, *transition, top / "transition");
     return d;
 }
 

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/scene/scene.hpp"
+#include "core/scene/transition.hpp"
 
 namespace lm {
 
@@ -99,6 +100,8 @@ struct SceneCollectionDescription {
     std::vector<SourceDescription> sources;
     std::vector<SceneDescription> scenes;  ///< at least one
     std::string current_scene;             ///< the name of one of `scenes`
+    /// The transition scene changes use, with its settings (never its live `stinger`).
+    Transition transition{Transition::Kind::fade, 300};
     friend bool operator==(const SceneCollectionDescription&,
                            const SceneCollectionDescription&) = default;
 };

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/scene/scene_collection.hpp"
+#include "core/scene/transition_names.hpp"
 
 namespace lm {
 
@@ -117,6 +118,20 @@ void write(const Json& value, int indent, std::string& out) {
     }
 }
 
+Json transition_json(const Transition& t) {
+    namespace names = transition_names;
+    return Json{
+        {"kind", names::name_of(names::kKinds, t.kind)},
+        {"duration_ms", t.duration_ms},
+        {"direction", names::name_of(names::kDirections, t.direction)},
+        {"color", fmt::format("#{:08X}", t.color)},
+        {"stinger",
+         {{"file", t.stinger_file},
+          {"transition_point_ms", t.stinger_point_ms},
+          {"audio", names::name_of(names::kStingerAudio, t.stinger_audio)}}},
+    };
+}
+
 }  // namespace
 
 std::string serialize(const SceneCollectionDescription& description) {
@@ -157,6 +172,11 @@ std::string serialize(const SceneCollectionDescription& description) {
     }
     root["scenes"] = std::move(scenes);
     root["current_scene"] = description.current_scene;
+    // Written only when chosen, so a collection that never changed it stays as it was.
+    Transition saved = description.transition;
+    saved.stinger.reset();  // live state
+    if (saved != Transition{Transition::Kind::fade, 300})
+        root["transition"] = transition_json(saved);
 
     std::string out;
     try {

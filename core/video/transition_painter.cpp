@@ -26,6 +26,34 @@ Offset moved(Transition::Direction direction, double share, float width, float h
 
 }  // namespace
 
+void draw_stinger(QuadPainter& painter, TransitionOverlay& stinger, int64_t index, int64_t play_ns,
+                  Rational frame_rate) {
+    const int source_width = stinger.width();
+    const int source_height = stinger.height();
+    if (source_width <= 0 || source_height <= 0)
+        return;
+    GLint viewport[4] = {0, 0, 0, 0};
+    glGetIntegerv(GL_VIEWPORT, viewport);
+    QuadGeometry geometry;
+    geometry.canvas_width = float(viewport[2]);
+    geometry.canvas_height = float(viewport[3]);
+    geometry.source_width = float(source_width);
+    geometry.source_height = float(source_height);
+    geometry.source_rect = {0, 0, geometry.source_width, geometry.source_height};
+    // Stretched over the whole canvas: a stinger is made for the canvas's shape.
+    geometry.source_to_canvas = {geometry.canvas_width / geometry.source_width,
+                                 0,
+                                 0,
+                                 0,
+                                 geometry.canvas_height / geometry.source_height,
+                                 0,
+                                 0,
+                                 0,
+                                 1};
+    VideoRenderContext context{painter, geometry, index, play_ns, frame_rate};
+    stinger.render_video(context);
+}
+
 void paint_transition(QuadPainter& painter, const Transition& transition, double progress,
                       const GlTexture& from, const GlTexture& to) {
     GLint viewport[4] = {0, 0, 0, 0};
@@ -53,6 +81,14 @@ void paint_transition(QuadPainter& painter, const Transition& transition, double
         case Transition::Kind::swipe:
             painter.blit(from);
             painter.blit(to, 1.0f, incoming.x, incoming.y);
+            return;
+        case Transition::Kind::stinger:
+            // The scenes switch at the transition point; the video goes over them afterwards
+            // (draw_stinger), hiding the moment.
+            painter.blit(transition.duration_ms > 0 &&
+                                 progress * transition.duration_ms < transition.stinger_point_ms
+                             ? from
+                             : to);
             return;
         case Transition::Kind::fade_to_color: {
             const uint32_t c = transition.color;

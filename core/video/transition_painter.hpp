@@ -12,4 +12,9 @@ namespace lm {
 void paint_transition(QuadPainter& painter, const Transition& transition, double progress,
                       const GlTexture& from, const GlTexture& to);
 
+/// Draws a stinger's video at `play_ns` of its run, stretched over the whole bound target,
+/// over what is there (with the video's alpha).
+void draw_stinger(QuadPainter& painter, TransitionOverlay& stinger, int64_t index, int64_t play_ns,
+                  Rational frame_rate);
+
 }  // namespace lm

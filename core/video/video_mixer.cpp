@@ -123,6 +123,9 @@ public:
           canvas_(GL_RGBA8, mixer.format_.width, mixer.format_.height),
           converter_(mixer.format_.width, mixer.format_.height),
           readback_(mixer.format_.width, mixer.format_.height, 3) {}
+    ~RenderLoop() { release_stinger(); }
+    RenderLoop(const RenderLoop&) = delete;
+    RenderLoop& operator=(const RenderLoop&) = delete;
 
     /// Draws frame `index`, starts its readbacks (for encoders only while any is listening;
     /// for the previews only while they are on) and delivers whatever readbacks completed.
@@ -170,12 +173,14 @@ public:
     }
 
 private:
-    /// Takes a new program request, then draws program: one scene, or during a fade the
-    /// incoming scene with the outgoing one blended over it.
+    /// Takes a new program request, then draws program: one scene, or during a transition
+    /// both composed (a stinger's video drawn over them).
     void render_program(int64_t index, int64_t pts_ns) {
         ProgramRequest request = mixer_.program_.get();
         if (request.serial != serial_) {
             serial_ = request.serial;
+            if (!request.edit && request.transition.stinger != stinger_drawn_)
+                release_stinger();  // another stinger chosen, or none: its GPU state goes
             if (request.edit) {
                 // New content for the incoming scene: a running fade goes on.
             } else if (request.transition.kind != Transition::Kind::cut && scene_ &&
@@ -208,6 +213,19 @@ private:
         canvas_.bind();
         paint_transition(renderer_.painter(), transition_, progress, outgoing_->texture(),
                          incoming_->texture());
+        if (transition_.kind == Transition::Kind::stinger && transition_.stinger) {
+            stinger_drawn_ = transition_.stinger;
+            draw_stinger(renderer_.painter(), *stinger_drawn_, index, pts_ns - transition_start_ns_,
+                         mixer_.format_.frame_rate);
+        }
+    }
+
+    /// Gives back the GPU state of the stinger drawn last. It is kept between runs, so a
+    /// second run does not compile its shader again.
+    void release_stinger() {
+        if (stinger_drawn_)
+            stinger_drawn_->release_gpu();
+        stinger_drawn_.reset();
     }
 
     void render_studio_preview(uint64_t preview_size, int64_t index, int64_t pts_ns) {
@@ -260,6 +278,7 @@ private:
     std::shared_ptr<const Scene> from_;
     Transition transition_;
     int64_t transition_start_ns_ = 0;
+    std::shared_ptr<TransitionOverlay> stinger_drawn_;  // holds GL objects until released
     std::shared_ptr<const Scene> studio_scene_;
     std::shared_ptr<const VideoFrame> last_;
     int64_t origin_ns_ = 0;

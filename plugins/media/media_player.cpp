@@ -13,6 +13,7 @@ extern "C" {
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <vector>
 
 #include "core/media/audio_block.hpp"
@@ -106,6 +107,18 @@ struct MediaPlayer::Decoder {
                 "'{}': no decoder for its {} stream ({})", path, av_get_media_type_string(type),
                 avcodec_get_name(format->streams[index]->codecpar->codec_id)));
         }
+        // FFmpeg's own VP9 decoder drops the alpha a WebM carries beside the picture;
+        // libvpx's keeps it (yuva420p), so a transparent stinger stays transparent.
+        bool keeps_alpha = false;
+        if (type == AVMEDIA_TYPE_VIDEO && codec->id == AV_CODEC_ID_VP9) {
+            const AVDictionaryEntry* alpha =
+                av_dict_get(format->streams[index]->metadata, "alpha_mode", nullptr, 0);
+            const AVCodec* libvpx = avcodec_find_decoder_by_name("libvpx-vp9");
+            if (alpha != nullptr && std::string_view(alpha->value) == "1" && libvpx != nullptr) {
+                codec = libvpx;
+                keeps_alpha = true;
+            }
+        }
         auto decoder = std::make_unique<Decoder>();
         decoder->stream_index = index;
         decoder->time_base = format->streams[index]->time_base;
@@ -114,7 +127,7 @@ struct MediaPlayer::Decoder {
         decoder->context->pkt_timebase = decoder->time_base;
         if (type == AVMEDIA_TYPE_VIDEO) {
             decoder->context->thread_count = 0;  // as many as the machine has
-            if (try_hardware)
+            if (try_hardware && !keeps_alpha)
                 decoder->attach_hardware(codec);
         }
         if (const int error = avcodec_open2(decoder->context, codec, nullptr); error < 0) {

@@ -1,7 +1,12 @@
 #include "plugins/media/media_types.hpp"
 
+#include <fmt/format.h>
+
+#include <filesystem>
+
 #include "core/scene/property_builders.hpp"
 #include "plugins/media/media_source.hpp"
+#include "plugins/media/stinger_overlay.hpp"
 
 namespace lm {
 namespace {
@@ -42,10 +47,43 @@ SourceType media_source_type() {
             }};
 }
 
+std::string check_stinger(const Transition& transition) {
+    const std::string& file = transition.stinger_file;
+    if (file.empty())
+        return "Choose the stinger's video file.";
+    if (!std::filesystem::exists(file))
+        return fmt::format("'{}' not found.", file);
+    MediaInfo info;
+    try {
+        MediaPlayerOptions options;
+        options.loop = false;
+        options.hardware_decode = false;
+        info = MediaPlayer(file, options).info();
+    } catch (const MediaError& error) {
+        return fmt::format("Cannot play it: {}", error.what());
+    }
+    if (!info.has_video)
+        return fmt::format("'{}' has no video.", file);
+    if (info.duration_ns <= 0)
+        return fmt::format("'{}' does not say how long it is.", file);
+    const int64_t length_ms = info.duration_ns / 1'000'000;
+    if (transition.stinger_point_ms > length_ms) {
+        return fmt::format("The transition point ({} ms) is after the video ends ({} ms).",
+                           transition.stinger_point_ms, length_ms);
+    }
+    return {};
+}
+
 }  // namespace
 
 void register_media_types(PluginRegistry& registry) {
     registry.add(media_source_type());
+    registry.add(TransitionType{"stinger", "Stinger",
+                                [](const Transition& transition) {
+                                    return std::make_shared<StingerOverlay>(
+                                        transition.stinger_file);
+                                },
+                                check_stinger});
 }
 
 }  // namespace lm

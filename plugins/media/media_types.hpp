@@ -4,6 +4,7 @@
 
 namespace lm {
 
+/// The media file source and the stinger transition.
 void register_media_types(PluginRegistry& registry);
 
 }  // namespace lm

@@ -37,6 +37,7 @@ void StudioController::load(const SceneCollectionDescription& description) {
     }
     current_ = live.current_scene;
     program_ = current_;
+    restore_transition(description.transition);
     emit scenesChanged();
     emit currentSceneChanged();
     items_edited();
@@ -53,6 +54,7 @@ SceneCollectionDescription StudioController::description() const {
         description.scenes.push_back(std::move(out));
     }
     description.current_scene = current_;
+    description.transition = saved_transition();
     return description;
 }
 

@@ -71,7 +71,6 @@ public:
 
     // Studio mode and transitions.
     /// The transition scene changes and the Transition button use.
-    void set_transition(const Transition& transition) { transition_ = transition; }
     const Transition& transition() const { return transition_; }
     /// In studio mode, edits and scene switches go to the preview; program changes only on
     /// transition(). Leaving it puts program on the edited scene.
@@ -145,6 +144,16 @@ public:
     /// not one); ok when it is fine, disabled or unknown.
     SourceStatus filter_status(int id, const std::string& filter_name) const;
 
+    // The chosen transition (studio_controller_transitions.cpp).
+    /// Makes `transition` the one scene changes use, and the collection keeps it. A stinger's
+    /// video is checked first (it reads the file) and opened ahead of its first run. Returns
+    /// what is wrong, for the user ("'x.mov' not found."), and changes nothing then; empty
+    /// when applied.
+    std::string set_transition(const Transition& transition);
+    /// What is wrong with the chosen transition now (a saved stinger whose video has gone
+    /// since), or empty.
+    std::string transition_problem() const;
+
     /// A name not used by any source: `base`, `base 2`, `base 3`...
     QString unique_source_name(const QString& base) const;
     /// The newest meter reading of the item's audio (after gain and mute), or nothing when
@@ -165,6 +174,8 @@ signals:
     void itemsChanged();
     /// The collection changed in a way worth saving.
     void modified();
+    /// The chosen transition changed (set, or restored by load()).
+    void transitionChanged();
 
 private:
     struct EditableItem {
@@ -190,6 +201,11 @@ private:
     void items_edited();
     void push_scene();
     std::shared_ptr<const Scene> live_scene(const std::string& name) const;
+    /// load(): the collection's transition, its stinger opened even when its video has gone
+    /// (the dock then says so, and scene changes cut).
+    void restore_transition(const Transition& saved);
+    /// The transition as the collection saves it (without the live stinger).
+    Transition saved_transition() const;
 
     const PluginRegistry& registry_;
     Studio* studio_ = nullptr;
@@ -201,6 +217,7 @@ private:
     std::string program_;  // the scene on program; == current_ outside studio mode
     bool studio_mode_ = false;
     Transition transition_{Transition::Kind::fade, 300};
+    std::string restored_problem_;  // what was wrong with the transition load() restored
     int next_item_id_ = 1;
 };
 
