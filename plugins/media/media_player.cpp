@@ -4,6 +4,7 @@ extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavformat/avformat.h>
 #include <libavutil/hwcontext.h>
+#include <libavutil/pixdesc.h>
 #include <libswresample/swresample.h>
 #include <libswscale/swscale.h>
 }
@@ -347,6 +348,8 @@ void MediaPlayer::decode_video() {
         last_pts_ns = pts_ns;
         const int width = picture->width;
         const int height = picture->height;
+        const AVPixFmtDescriptor* layout = av_pix_fmt_desc_get(AVPixelFormat(picture->format));
+        pictures_have_alpha_.store(layout == nullptr || (layout->flags & AV_PIX_FMT_FLAG_ALPHA));
         scaler =
             sws_getCachedContext(scaler, width, height, AVPixelFormat(picture->format), width,
                                  height, AV_PIX_FMT_RGBA, SWS_BILINEAR, nullptr, nullptr, nullptr);

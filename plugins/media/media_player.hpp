@@ -51,6 +51,9 @@ public:
     const MediaInfo& info() const { return info_; }
     FrameQueue& frames() { return frames_; }
     AudioRing& audio() { return audio_; }
+    /// Whether the pictures decoded last have an alpha channel (a .mov in qtrle or ProRes
+    /// 4444, a WebM with alpha); without one they are opaque and drawn without blending.
+    bool pictures_have_alpha() const { return pictures_have_alpha_.load(); }
     /// True once every decoder has delivered its last frame (never while looping).
     bool decoding_finished() const;
     /// The last problem met while playing (a read or decode error), empty when none.
@@ -78,6 +81,7 @@ private:
     PacketQueue audio_packets_;
 
     std::atomic<bool> stopping_{false};
+    std::atomic<bool> pictures_have_alpha_{true};  // until a picture says otherwise
     std::atomic<int> decoders_running_{0};
     mutable std::mutex problem_mutex_;
     std::string problem_;  // guarded by problem_mutex_

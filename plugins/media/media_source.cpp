@@ -120,6 +120,8 @@ bool MediaSource::advance_clock(int64_t stream_ns, bool has_data, int64_t& play_
 void MediaSource::render_video(VideoRenderContext& context) {
     const int64_t stream_ns = context.pts_ns;
     VideoFramePtr frame;
+    // Most video has no alpha: then the picture is drawn without scanning it or blending.
+    FramePainter::Alpha alpha = FramePainter::Alpha::straight;
     {
         std::lock_guard lock(mutex_);
         last_video_ns_ = stream_ns;
@@ -135,8 +137,10 @@ void MediaSource::render_video(VideoRenderContext& context) {
             }
         }
         frame = current_frame_;
+        if (player_ && !player_->pictures_have_alpha())
+            alpha = FramePainter::Alpha::opaque;
     }
-    painter_.draw(context, frame);
+    painter_.draw(context, frame, alpha);
 }
 
 void MediaSource::release_gpu() {
