@@ -65,9 +65,9 @@ void decode_packets(PacketQueue& queue, AVCodecContext* context, Deliver&& deliv
         }
         return true;
     };
-    QueuedPacket entry;
+    DemuxedPacket entry;
     while (queue.pop(entry)) {
-        if (entry.kind == QueuedPacket::Kind::data) {
+        if (entry.kind == DemuxedPacket::Kind::data) {
             const int error = avcodec_send_packet(context, entry.packet);
             av_packet_free(&entry.packet);
             if (error < 0 && error != AVERROR(EAGAIN))
@@ -80,7 +80,7 @@ void decode_packets(PacketQueue& queue, AVCodecContext* context, Deliver&& deliv
         if (!receive_all())
             break;
         avcodec_flush_buffers(context);
-        if (entry.kind == QueuedPacket::Kind::end)
+        if (entry.kind == DemuxedPacket::Kind::end)
             break;
         next_loop(entry.offset_ns);
     }
@@ -250,7 +250,7 @@ void MediaPlayer::demux() {
     int64_t offset_ns = 0;
     int64_t loop_end_ns = 0;  // how far this loop's packets reach, relative to the start
     AVPacket* packet = av_packet_alloc();
-    auto send_marker = [&](QueuedPacket::Kind kind) {
+    auto send_marker = [&](DemuxedPacket::Kind kind) {
         if (video_)
             video_packets_.push({kind, nullptr, offset_ns});
         if (audio_decoder_)
@@ -266,12 +266,12 @@ void MediaPlayer::demux() {
             // A file shorter than a millisecond (a still image) would loop without end.
             const bool can_loop = options_.loop && loop_end_ns >= 1'000'000 && rewind();
             if (!can_loop) {
-                send_marker(QueuedPacket::Kind::end);
+                send_marker(DemuxedPacket::Kind::end);
                 break;
             }
             offset_ns += loop_end_ns;
             loop_end_ns = 0;
-            send_marker(QueuedPacket::Kind::loop);
+            send_marker(DemuxedPacket::Kind::loop);
             continue;
         }
         Decoder* decoder = nullptr;
@@ -297,7 +297,7 @@ void MediaPlayer::demux() {
         }
         AVPacket* owned = av_packet_alloc();
         av_packet_move_ref(owned, packet);
-        if (!queue->push({QueuedPacket::Kind::data, owned, offset_ns}))
+        if (!queue->push({DemuxedPacket::Kind::data, owned, offset_ns}))
             break;
     }
     av_packet_free(&packet);

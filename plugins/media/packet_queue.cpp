@@ -3,16 +3,16 @@
 namespace lm {
 
 PacketQueue::~PacketQueue() {
-    for (QueuedPacket& entry : entries_)
+    for (DemuxedPacket& entry : entries_)
         av_packet_free(&entry.packet);
 }
 
-bool PacketQueue::push(QueuedPacket entry) {
+bool PacketQueue::push(DemuxedPacket entry) {
     const size_t size = entry.packet ? size_t(entry.packet->size) : 0;
     std::unique_lock lock(mutex_);
     // Markers always fit: a full queue must still be able to say the file ended.
     changed_.wait(lock, [&] {
-        return closed_ || entry.kind != QueuedPacket::Kind::data || entries_.empty() ||
+        return closed_ || entry.kind != DemuxedPacket::Kind::data || entries_.empty() ||
                (entries_.size() < max_packets_ && bytes_ + size <= max_bytes_);
     });
     if (closed_) {
@@ -25,7 +25,7 @@ bool PacketQueue::push(QueuedPacket entry) {
     return true;
 }
 
-bool PacketQueue::pop(QueuedPacket& entry) {
+bool PacketQueue::pop(DemuxedPacket& entry) {
     std::unique_lock lock(mutex_);
     changed_.wait(lock, [&] { return closed_ || !entries_.empty(); });
     if (closed_)

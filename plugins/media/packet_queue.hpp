@@ -14,7 +14,10 @@ extern "C" {
 
 namespace lm {
 
-struct QueuedPacket {
+// Not "QueuedPacket": core/output/send_queue.hpp has an lm::QueuedPacket, and two classes of
+// one name break the one-definition rule (the linker keeps one std::deque<QueuedPacket> for
+// both, which ASan caught freeing encoded packets still being written).
+struct DemuxedPacket {
     enum class Kind { data, loop, end };
     Kind kind = Kind::data;
     AVPacket* packet = nullptr;  ///< owned; data only
@@ -32,9 +35,9 @@ public:
 
     /// Takes ownership of entry.packet. Waits while full; returns false (and frees the packet)
     /// once closed.
-    bool push(QueuedPacket entry);
+    bool push(DemuxedPacket entry);
     /// Waits for the next entry; returns false once closed.
-    bool pop(QueuedPacket& entry);
+    bool pop(DemuxedPacket& entry);
     void close();
 
 private:
@@ -42,9 +45,9 @@ private:
     const size_t max_bytes_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<QueuedPacket> entries_;  // guarded by mutex_
-    size_t bytes_ = 0;                  // guarded by mutex_
-    bool closed_ = false;               // guarded by mutex_
+    std::deque<DemuxedPacket> entries_;  // guarded by mutex_
+    size_t bytes_ = 0;                   // guarded by mutex_
+    bool closed_ = false;                // guarded by mutex_
 };
 
 }  // namespace lm
