@@ -46,14 +46,10 @@ std::string read_text(const fs::path& path) {
 
 TEST_CASE("pause a recording from the Controls dock: the file leaves the paused time out",
           "[ui][window][gpu][record]") {
-    TempDir config;
     TempDir videos;
-    Plugins plugins;
-    MainWindow window(plugins.registry, paths_in(config));
-    window.show();
-    Profile profile = window.profile();
-    profile.output.recording_folder = videos.path().string();
-    profile.output.file_name_pattern = "paused";
+    ShownWindow shown;
+    MainWindow& window = shown.window;
+    Profile profile = recording_profile(window, videos.path(), "paused");
     profile.hotkeys[kResumeRecordingAction] = "F8";
     window.apply_profile(profile);
     auto* status = window.findChild<StudioStatusBar*>();

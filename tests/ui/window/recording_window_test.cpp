@@ -102,14 +102,10 @@ QTableWidgetItem* status_cell(const OutputStatsTable& table, const QString& name
 
 TEST_CASE("a recording split every 3 s from the window writes parts that each play",
           "[ui][window][gpu][record]") {
-    TempDir config;
     TempDir videos;
-    Plugins plugins;
-    MainWindow window(plugins.registry, paths_in(config));
-    window.show();
-    Profile profile = window.profile();
-    profile.output.recording_folder = videos.path().string();
-    profile.output.file_name_pattern = "split";
+    ShownWindow shown;
+    MainWindow& window = shown.window;
+    Profile profile = recording_profile(window, videos.path(), "split");
     // Parts start at keyframes: one a second makes the parts exactly 3 s.
     profile.output.keyframe_interval_s = 1;
     profile.output.split = {RecordingSplit::by_time, 3, 2048};
@@ -154,13 +150,9 @@ TEST_CASE("a disk filling up: a warning in the status bar and the stats dock, th
         WARN("SKIP: " << disk.why_not());
         return;
     }
-    TempDir config;
-    Plugins plugins;
-    MainWindow window(plugins.registry, paths_in(config));
-    window.show();
-    Profile profile = window.profile();
-    profile.output.recording_folder = disk.folder().string();
-    profile.output.file_name_pattern = "show";
+    ShownWindow shown;
+    MainWindow& window = shown.window;
+    Profile profile = recording_profile(window, disk.folder(), "show");
     profile.output.bitrate_kbps = 6000;
     window.apply_profile(profile);
     auto* status = window.findChild<StudioStatusBar*>();

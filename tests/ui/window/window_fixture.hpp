@@ -48,6 +48,23 @@ struct Plugins {
     PluginRegistry registry;
 };
 
+/// A window on its own configuration folder with the build's plugins, shown.
+struct ShownWindow {
+    TempDir config;
+    Plugins plugins;
+    MainWindow window{plugins.registry, paths_in(config)};
+    ShownWindow() { window.show(); }
+};
+
+/// `window`'s profile with its recordings named `pattern` and written to `folder`.
+inline Profile recording_profile(const MainWindow& window, const std::filesystem::path& folder,
+                                 const std::string& pattern) {
+    Profile profile = window.profile();
+    profile.output.recording_folder = folder.string();
+    profile.output.file_name_pattern = pattern;
+    return profile;
+}
+
 /// Runs the event loop until `done` is true or `timeout_ms` passes; returns `done()`.
 inline bool wait_until(const std::function<bool()>& done, int timeout_ms) {
     QElapsedTimer timer;
