@@ -34,6 +34,7 @@ public:
     void release_gpu() override;
     void render_audio(AudioRenderContext& context) override;
     SourceStatus status() const override;
+    nlohmann::json learned_settings() const override { return source_->learned_settings(); }
 
     const std::shared_ptr<Source>& unfiltered() const { return source_; }
     /// What is wrong with the filter named `name`; ok when it is fine or not here (disabled,

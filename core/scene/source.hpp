@@ -2,6 +2,8 @@
 // on the GPU, produces audio, or both.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <string>
 
@@ -53,6 +55,13 @@ public:
     /// What is wrong with the source, if anything (file missing, device gone, bad font). MT
     /// safe; polled by the window.
     virtual SourceStatus status() const { return {}; }
+
+    /// Settings the source found out while running that its saved settings should keep, as
+    /// {key: value} for keys of its type's schema: the PipeWire source's restore token once
+    /// the creator has chosen what to share, so the next start shares it again without
+    /// asking. An empty object when there is nothing. MT safe; the window polls it and
+    /// merges the values into the collection without re-creating the source.
+    virtual nlohmann::json learned_settings() const { return nlohmann::json::object(); }
 };
 
 }  // namespace lm

@@ -54,6 +54,13 @@ std::string PipeWireCaptureSource::restore_token() const {
     return restore_token_;
 }
 
+nlohmann::json PipeWireCaptureSource::learned_settings() const {
+    std::string token = restore_token();
+    if (token.empty())
+        return nlohmann::json::object();
+    return {{"restore_token", std::move(token)}};
+}
+
 void PipeWireCaptureSource::publish(VideoFramePtr frame) {
     if (frame)
         captured_frames_.fetch_add(1);

@@ -44,6 +44,8 @@ public:
     /// source's settings so that the next start shares the same thing without asking; empty
     /// until the portal has answered. MT safe.
     std::string restore_token() const;
+    /// {"restore_token": ...} once the portal has given one, for the collection to keep.
+    nlohmann::json learned_settings() const override;
 
 private:
     void run();  // the session thread

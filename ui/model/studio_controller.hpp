@@ -129,6 +129,10 @@ public:
     /// Re-creates the item's source with `settings` (every item showing it follows). Throws
     /// std::invalid_argument for settings the type refuses; nothing changes then.
     void set_source_settings(int id, const nlohmann::json& settings);
+    /// Merges what the live sources learned while running (Source::learned_settings, e.g. a
+    /// PipeWire restore token) into their saved settings, without re-creating them; emits
+    /// modified() and returns true when anything changed. The window calls it once a second.
+    bool keep_learned_settings();
 
     // Filters of the item's source (studio_controller_filters.cpp).
     /// Every registered filter type (picture and sound).

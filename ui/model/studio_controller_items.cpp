@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include <spdlog/spdlog.h>
+
 #include "core/plugin/plugin_registry.hpp"
 #include "core/scene/filtered_source.hpp"
 #include "core/studio.hpp"
@@ -193,6 +195,41 @@ void StudioController::set_source_settings(int id, const nlohmann::json& setting
     live_[name] = with_filters(type->create(checked), source->filters, registry_);
     source->settings = std::move(checked);
     items_edited();
+}
+
+bool StudioController::keep_learned_settings() {
+    bool changed = false;
+    for (SourceDescription& source : sources_) {
+        const auto live = live_.find(source.name);
+        const SourceType* type = registry_.source(source.type);
+        if (live == live_.end() || !live->second || !type)
+            continue;
+        const nlohmann::json learned = live->second->learned_settings();
+        if (!learned.is_object() || learned.empty())
+            continue;
+        nlohmann::json merged =
+            source.settings.is_object() ? source.settings : nlohmann::json::object();
+        for (const auto& [key, value] : learned.items()) {
+            // Only settings of the type: the saved file must stay readable by its schema.
+            const bool known = std::any_of(type->properties.begin(), type->properties.end(),
+                                           [&](const Property& p) { return p.key == key; });
+            if (known)
+                merged[key] = value;
+        }
+        if (merged == source.settings)
+            continue;
+        try {
+            // The source is not re-created: it already runs with what it learned.
+            source.settings = apply_schema(type->properties, merged);
+            changed = true;
+        } catch (const std::invalid_argument& error) {
+            spdlog::warn("source '{}' offered settings its type refuses: {}", source.name,
+                         error.what());
+        }
+    }
+    if (changed)
+        emit modified();
+    return changed;
 }
 
 QString StudioController::unique_source_name(const QString& base) const {

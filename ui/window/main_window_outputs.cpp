@@ -5,6 +5,7 @@
 
 #include "core/studio.hpp"
 #include "ui/mixer/controls_dock.hpp"
+#include "ui/model/studio_controller.hpp"
 #include "ui/settings/profile_requests.hpp"
 #include "ui/settings/settings_dialog.hpp"
 #include "ui/stats/stats_dock.hpp"
@@ -77,6 +78,9 @@ void MainWindow::toggle_recording() {
 
 void MainWindow::refresh_stats() {
     outputs_->poll();
+    // A PipeWire source's restore token, once the creator chose what to share: saved with
+    // the collection (through modified()), so the next start does not ask again.
+    controller_->keep_learned_settings();
     using Kind = OutputController::Kind;
     status_bar_->show_output(Kind::streaming, outputs_->phase(Kind::streaming),
                              outputs_->live_seconds(Kind::streaming));

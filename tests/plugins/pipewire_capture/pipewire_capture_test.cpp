@@ -103,8 +103,12 @@ TEST_CASE("PipeWire capture shows the shared screen, its size and its colour cha
     }
 
     SECTION("the portal's restore token brings the same screen back on the next start") {
-        const std::string token = source->restore_token();
+        // The source offers the token for its saved settings (the window keeps it there).
+        const nlohmann::json learned = source->learned_settings();
+        REQUIRE(learned.contains("restore_token"));
+        const std::string token = learned["restore_token"].get<std::string>();
         CHECK_FALSE(token.empty());
+        CHECK(token == source->restore_token());
         source.reset();  // closes the first session
         auto restored = std::make_shared<PipeWireCaptureSource>(settings_for(session, token));
         wait_for_picture(*restored, session, [&] { session.set_background(kBlue); });
@@ -147,6 +151,7 @@ TEST_CASE("PipeWire capture says so when the user cancels the screen selection",
           "screen capture (PipeWire): the user cancelled the screen selection");
     CHECK(source.width() == 0);
     CHECK(source.restore_token().empty());
+    CHECK(source.learned_settings().empty());  // nothing for the collection to keep
 }
 
 TEST_CASE("PipeWire capture says so when the session has no desktop portal", "[pipewire_capture]") {

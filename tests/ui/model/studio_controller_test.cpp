@@ -106,3 +106,75 @@ TEST_CASE("a collection that cannot be instantiated leaves the current one", "[u
     CHECK(controller.scene_names() == QStringList{"Main", "Break"});
     CHECK(controller.items().size() == 1);
 }
+
+namespace {
+
+/// A source that, like the PipeWire capture, finds out a setting worth keeping while it runs
+/// (set by the test through `learned`).
+class LearningSource final : public Source {
+public:
+    explicit LearningSource(std::shared_ptr<nlohmann::json> learned)
+        : learned_(std::move(learned)) {}
+    unsigned capabilities() const override { return kVideo; }
+    nlohmann::json learned_settings() const override { return *learned_; }
+
+private:
+    std::shared_ptr<nlohmann::json> learned_;
+};
+
+}  // namespace
+
+TEST_CASE("what a running source learns is kept in its saved settings, without re-creating it",
+          "[ui][model]") {
+    auto learned = std::make_shared<nlohmann::json>(nlohmann::json::object());
+    int created = 0;
+    SourceType type;
+    type.id = "learner";
+    type.display_name = "Learner";
+    type.capabilities = Source::kVideo;
+    Property token;
+    token.key = "restore_token";
+    token.label = "Restore token";
+    token.type = PropertyType::text;
+    token.default_value = "";
+    type.properties = {token};
+    type.create = [&](const nlohmann::json&) {
+        ++created;
+        return std::make_shared<LearningSource>(learned);
+    };
+    PluginRegistry registry;
+    registry.add(type);
+
+    SceneCollectionDescription description;
+    description.name = "Show";
+    description.sources = {{"Desktop", "learner", nlohmann::json::object(), {}}};
+    ItemDescription item;
+    item.source = "Desktop";
+    description.scenes = {{"Main", {item}}};
+    description.current_scene = "Main";
+    StudioController controller(registry);
+    controller.load(description);
+    REQUIRE(created == 1);
+    QSignalSpy modified(&controller, &StudioController::modified);
+
+    CHECK_FALSE(controller.keep_learned_settings());  // nothing learned yet
+    CHECK(modified.count() == 0);
+
+    *learned = {{"restore_token", "abc"}};
+    CHECK(controller.keep_learned_settings());
+    CHECK(modified.count() == 1);  // the window saves on modified()
+    CHECK(controller.description().sources[0].settings["restore_token"] == "abc");
+    CHECK(created == 1);  // the running source goes on; it is not asked again
+
+    CHECK_FALSE(controller.keep_learned_settings());  // the same again: nothing to save
+    CHECK(modified.count() == 1);
+
+    *learned = {{"restore_token", "def"}};  // a new choice replaces the old one
+    CHECK(controller.keep_learned_settings());
+    CHECK(controller.description().sources[0].settings["restore_token"] == "def");
+
+    *learned = {{"no_such_setting", 1}};  // refused by the type's schema: not saved
+    CHECK_FALSE(controller.keep_learned_settings());
+    CHECK_FALSE(controller.description().sources[0].settings.contains("no_such_setting"));
+    CHECK(controller.description().sources[0].settings["restore_token"] == "def");
+}
