@@ -157,6 +157,14 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
          [&](const std::string& v) { options.keyint_s = parse_number("--keyint", v, 0.1, 60); }},
         {"--stats-json", [&](const std::string& v) { options.stats_json_path = v; }},
         {"--plugin-dir", [&](const std::string& v) { options.plugin_dir = v; }},
+        {"--monitor-device",
+         [&](const std::string& v) {
+             if (v.empty())
+                 throw UsageError(
+                     "--monitor-device '': name an output device, or 'default' "
+                     "(see --list-monitor-devices)");
+             options.monitoring_device = v;
+         }},
         {"--reconnect-attempts",
          [&](const std::string& v) {
              options.reconnect_attempts = parse_integer("--reconnect-attempts", v, 0, 1'000'000);
@@ -170,14 +178,16 @@ CommandLineOptions parse_command_line(const std::vector<std::string>& args) {
              options.reconnect_max_delay_s = parse_number("--reconnect-max-delay", v, 0.1, 3600);
          }},
     };
-    const std::map<std::string, bool*> flags{{"--headless", &options.headless},
-                                             {"--help", &options.show_help},
-                                             {"-h", &options.show_help},
-                                             {"--version", &options.show_version},
-                                             {"--no-dynamic-bitrate", &options.no_dynamic_bitrate},
-                                             {"--follow-slowest", &options.follow_slowest},
-                                             {"--list-encoders", &options.list_encoders},
-                                             {"--encoder-fallback", &options.encoder_fallback}};
+    const std::map<std::string, bool*> flags{
+        {"--headless", &options.headless},
+        {"--help", &options.show_help},
+        {"-h", &options.show_help},
+        {"--version", &options.show_version},
+        {"--no-dynamic-bitrate", &options.no_dynamic_bitrate},
+        {"--follow-slowest", &options.follow_slowest},
+        {"--list-encoders", &options.list_encoders},
+        {"--list-monitor-devices", &options.list_monitor_devices},
+        {"--encoder-fallback", &options.encoder_fallback}};
 
     for (size_t i = 0; i < args.size(); ++i) {
         std::string name = args[i];
@@ -264,6 +274,11 @@ Network destinations:
                              instead)
   --follow-slowest           with several --stream: lower the bitrate for all when one falls
                              behind (default: the slow one drops frames alone)
+
+Audio monitoring (items whose collection entry has "monitoring"):
+  --monitor-device NAME  the output device they are heard on (default: the system's default
+                         output, followed when it changes); see --list-monitor-devices
+  --list-monitor-devices list the output devices monitoring can play on
 
 Other:
   --stats-json FILE      write the final counters as JSON when stopping

@@ -22,6 +22,8 @@ struct CommandLineOptions {
     bool show_help = false;
     bool show_version = false;
     bool list_encoders = false;  ///< --list-encoders: print each video encoder and exit
+    /// --list-monitor-devices: print the output devices monitoring can play on and exit.
+    bool list_monitor_devices = false;
     std::vector<std::string> stream_urls;
     /// --stream-bitrate: the video bitrate of a stream (by its index in stream_urls) that has
     /// an encode of its own; the others share the main encode at video_bitrate_kbps.
@@ -49,6 +51,9 @@ struct CommandLineOptions {
     double keyint_s = 2;
     std::optional<std::string> stats_json_path;
     std::optional<std::string> plugin_dir;
+    /// --monitor-device: where items set to monitor (a collection's "monitoring") are heard;
+    /// "default" follows the system's default output.
+    std::string monitoring_device = "default";
     // Network destinations (see NetworkSettings).
     int reconnect_attempts = 100;
     double reconnect_delay_s = 2;

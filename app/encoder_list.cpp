@@ -7,6 +7,7 @@
 #include "app/headless_runner.hpp"
 #include "app/plugin_directory.hpp"
 #include "core/plugin/module_loader.hpp"
+#include "core/plugin/plugin_registry.hpp"
 
 namespace lm {
 
@@ -14,15 +15,8 @@ int list_encoders(const CommandLineOptions& options) {
     // Declared first so it is destroyed last: the registry holds code from the modules.
     ModuleLoader modules;
     PluginRegistry registry;
-    const auto plugin_dir = plugin_directory(options);
-    const ModuleLoadReport report = modules.load_directory(plugin_dir, registry);
-    for (const auto& error : report.errors)
-        std::cerr << "livemachine: " << error << "\n";
-    if (report.loaded.empty()) {
-        std::cerr << fmt::format("livemachine: no plugins found in '{}' (use --plugin-dir)\n",
-                                 plugin_dir.string());
+    if (!load_plugins(options, modules, registry))
         return kExitStartFailed;
-    }
     size_t width = 0;
     for (const VideoEncoderType* type : registry.video_encoders())
         width = std::max(width, type->id.size());

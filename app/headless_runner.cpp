@@ -74,6 +74,7 @@ StudioSettings studio_settings(const CommandLineOptions& options) {
     if (options.tune)
         settings.video_encoder_settings["tune"] = *options.tune;
     settings.audio_encoder_settings = {{"bitrate_kbps", options.audio_bitrate_kbps}};
+    settings.monitoring_device = options.monitoring_device;
     settings.network.reconnect.max_attempts = options.reconnect_attempts;
     settings.network.reconnect.first_delay_s = options.reconnect_delay_s;
     settings.network.reconnect.max_delay_s = options.reconnect_max_delay_s;
@@ -221,15 +222,8 @@ int run_headless(const CommandLineOptions& options) {
     // code that lives in the modules.
     ModuleLoader modules;
     PluginRegistry registry;
-    const auto plugin_dir = plugin_directory(options);
-    const ModuleLoadReport report = modules.load_directory(plugin_dir, registry);
-    for (const auto& error : report.errors)
-        print_error(error);
-    if (report.loaded.empty()) {
-        print_error(
-            fmt::format("no plugins found in '{}' (use --plugin-dir)", plugin_dir.string()));
+    if (!load_plugins(options, modules, registry))
         return kExitStartFailed;
-    }
 
     if (const EncoderCheck check = check_video_encoder(registry, options); check.exit_code != 0) {
         print_error(check.error);

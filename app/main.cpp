@@ -12,6 +12,7 @@ extern "C" {
 #include "app/encoder_list.hpp"
 #include "app/gui_runner.hpp"
 #include "app/headless_runner.hpp"
+#include "app/monitor_device_list.hpp"
 
 int main(int argc, char** argv) {
     lm::block_control_signals();
@@ -39,6 +40,8 @@ int main(int argc, char** argv) {
     }
     if (options.list_encoders)
         return lm::list_encoders(options);
+    if (options.list_monitor_devices)
+        return lm::list_monitor_devices(options);
     if (!options.headless)
         return lm::run_gui(options, argc, argv);
     return lm::run_headless(options);

@@ -8,6 +8,26 @@
 #include "core/plugin/plugin_registry.hpp"
 
 namespace lm {
+
+std::vector<std::pair<std::string, std::string>> monitoring_devices(
+    const PluginRegistry& registry) {
+    std::vector<std::pair<std::string, std::string>> devices;
+    const auto types = registry.audio_monitors();
+    if (!types.empty()) {
+        for (const Property& property : types.front()->properties) {
+            if (property.key != "device" || !property.current_options)
+                continue;
+            for (const PropertyOption& option : property.current_options()) {
+                if (option.value.is_string())
+                    devices.emplace_back(option.value.get<std::string>(), option.label);
+            }
+        }
+    }
+    if (devices.empty())
+        devices.emplace_back("default", "Default");
+    return devices;
+}
+
 namespace {
 
 std::string or_default(std::string device) {

@@ -5,6 +5,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/audio/audio_monitor.hpp"
 
@@ -12,6 +14,11 @@ namespace lm {
 
 class AudioMixer;
 class PluginRegistry;
+
+/// The output devices monitoring can play on, as {value, label}, "default" (the system's
+/// default output) first; only "default" when no audio monitor plugin is loaded. Asks the
+/// sound server (up to ~2 s when it does not answer).
+std::vector<std::pair<std::string, std::string>> monitoring_devices(const PluginRegistry& registry);
 
 class MonitorPlayback {
 public:

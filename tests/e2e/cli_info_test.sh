@@ -18,7 +18,7 @@ case $3 in
             --hls --duration --collection --video --video-bitrate --audio-bitrate --encoder \
             --encoder-fallback --preset --tune --keyint --reconnect-attempts --reconnect-delay \
             --reconnect-max-delay --no-dynamic-bitrate --follow-slowest --stats-json \
-            --plugin-dir --list-encoders --version --help; do
+            --plugin-dir --list-encoders --monitor-device --list-monitor-devices --version --help; do
             grep -qE -- "$option([^-a-z]|$)" "$T/stdout" ||
                 { show stdout "$T/stdout"; fail "--help does not mention $option"; }
         done

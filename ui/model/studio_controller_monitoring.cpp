@@ -1,5 +1,6 @@
 // The StudioController's audio monitoring: each item's monitoring mode (what the strip's
 // Monitoring submenu changes) and the device the studio plays the monitor mix on.
+#include "core/audio/monitor_playback.hpp"
 #include "core/plugin/plugin_registry.hpp"
 #include "core/studio.hpp"
 #include "ui/model/studio_controller.hpp"
@@ -19,21 +20,7 @@ void StudioController::set_monitoring_device(const std::string& device) {
 }
 
 std::vector<std::pair<std::string, std::string>> StudioController::monitoring_devices() const {
-    std::vector<std::pair<std::string, std::string>> devices;
-    const auto types = registry_.audio_monitors();
-    if (!types.empty()) {
-        for (const Property& property : types.front()->properties) {
-            if (property.key != "device" || !property.current_options)
-                continue;
-            for (const PropertyOption& option : property.current_options()) {
-                if (option.value.is_string())
-                    devices.emplace_back(option.value.get<std::string>(), option.label);
-            }
-        }
-    }
-    if (devices.empty())
-        devices.emplace_back("default", "Default");
-    return devices;
+    return lm::monitoring_devices(registry_);
 }
 
 }  // namespace lm::ui
