@@ -70,6 +70,7 @@ nlohmann::json stats_to_json(const StatsSnapshot& stats) {
                                 {"average_kbps", output.average_kbps},
                                 {"latency_ms_avg", output.counters.latency_ms_avg},
                                 {"latency_ms_max", output.counters.latency_ms_max},
+                                {"latency_ms_p99", output.counters.latency_ms_p99},
                                 {"error", output.counters.error},
                                 {"warning", output.counters.warning},
                                 {"paused", output.paused}};

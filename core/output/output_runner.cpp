@@ -123,6 +123,7 @@ OutputCounters OutputRunner::counters() const {
         counters.latency_ms_avg =
             double(latency_sum_ns_.load()) / 1e6 / double(counters.latency_frames);
         counters.latency_ms_max = double(latency_max_ns_.load()) / 1e6;
+        counters.latency_ms_p99 = latency_histogram_.percentile_ms(0.99);
     }
     counters.replay = output_->replay_status();
     std::lock_guard lock(mutex_);
@@ -247,6 +248,7 @@ void OutputRunner::measure_latency(const Packet& packet, int64_t written_at_ns) 
     // The sum before the count: counters() reads the count first, so the sum it then reads
     // holds at least that many frames (at most one more, which is harmless).
     latency_sum_ns_.fetch_add(latency_ns);
+    latency_histogram_.add(latency_ns);
     latency_frames_.fetch_add(1);
     if (latency_ns > latency_max_ns_.load(std::memory_order_relaxed))
         latency_max_ns_.store(latency_ns);

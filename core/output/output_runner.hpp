@@ -14,6 +14,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/output/latency_histogram.hpp"
 #include "core/output/output.hpp"
 #include "core/output/reconnect_policy.hpp"
 #include "core/output/send_queue.hpp"
@@ -63,6 +64,8 @@ struct OutputCounters {
     /// Packet::rendered_at_ns).
     double latency_ms_avg = 0;
     double latency_ms_max = 0;
+    /// What 99 % of those frames stayed under, to the next whole ms.
+    double latency_ms_p99 = 0;
     uint64_t latency_frames = 0;  ///< the video frames measured
     /// A replay buffer's fill and saves; nothing for other outputs.
     std::optional<ReplayStatus> replay;
@@ -136,6 +139,7 @@ private:
     std::atomic<int64_t> latency_sum_ns_{0};
     std::atomic<int64_t> latency_max_ns_{0};
     std::atomic<uint64_t> latency_frames_{0};
+    LatencyHistogram latency_histogram_;
 
     // Timestamps after a reconnect start again from zero at the first keyframe sent: a new
     // connection is a new publish to the server. Writer thread only.

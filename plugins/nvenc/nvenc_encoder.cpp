@@ -308,6 +308,8 @@ void NvencEncoder::send(const VideoFramePtr& frame, int64_t pts) {
     picture.outputBitstream = slot.output;
     picture.bufferFmt = NV_ENC_BUFFER_FORMAT_NV12;
     picture.inputTimeStamp = static_cast<uint64_t>(pts);
+    if (frame->rendered_at_ns > 0)
+        rendered_at_by_pts_[pts] = frame->rendered_at_ns;  // for the render-to-socket latency
     s.in_flight.push_back(index);
     const NVENCSTATUS status = s.api().nvEncEncodePicture(s.encoder, &picture);
     if (status == NV_ENC_ERR_NEED_MORE_INPUT)
@@ -330,6 +332,11 @@ void NvencEncoder::collect_in_flight() {
         const auto* bytes = static_cast<const uint8_t*>(lock.bitstreamBufferPtr);
         packet->data.assign(bytes, bytes + lock.bitstreamSizeInBytes);
         packet->pts = static_cast<int64_t>(lock.outputTimeStamp);
+        if (const auto rendered = rendered_at_by_pts_.find(packet->pts);
+            rendered != rendered_at_by_pts_.end()) {
+            packet->rendered_at_ns = rendered->second;
+            rendered_at_by_pts_.erase(rendered);
+        }
         // NVENC reports no dts. Pictures go in as frames 0, 1, 2... and come out in decode
         // order delayed by the B-frames, so the k-th packet decodes at k - bframes (what
         // FFmpeg's nvenc does); non-reference B-frames keep that exact.

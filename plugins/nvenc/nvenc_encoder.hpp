@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <deque>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,9 @@ private:
     StreamInfo info_;
     std::deque<PacketPtr> pending_;
     int64_t packets_out_ = 0;  ///< for the dts, which NVENC does not report
+    /// Each picture's VideoFrame::rendered_at_ns by its pts, until its bitstream comes out
+    /// (NVENC hands back only the timestamp; B-frames reorder, so not a queue).
+    std::map<int64_t, int64_t> rendered_at_by_pts_;
     bool flushing_ = false;
     bool flushed_ = false;
 };
