@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 
+#include <algorithm>
 #include <cmath>
 #include <deque>
 
@@ -31,31 +32,52 @@ constexpr int64_t kJoinLeadFrames = 2;
         fmt::format("no {} plugin '{}' is loaded (check the plugin folder)", what, id));
 }
 
+/// The settings every video encoder shares, for `fallback` to encode as the chosen one did.
+/// Mid-stream without B-frames: frames are then never reordered, so the decode times of the
+/// fallback's packets follow the failed encoder's in order.
+nlohmann::json fallback_settings(const VideoEncoderType& fallback, const StudioSettings& settings,
+                                 bool mid_stream) {
+    nlohmann::json shared = nlohmann::json::object();
+    for (const char* key : {"rate_control", "bitrate_kbps", "max_bitrate_kbps", "keyint_s"}) {
+        if (settings.video_encoder_settings.contains(key))
+            shared[key] = settings.video_encoder_settings.at(key);
+    }
+    const bool has_bframes =
+        std::any_of(fallback.properties.begin(), fallback.properties.end(),
+                    [](const Property& property) { return property.key == "bframes"; });
+    if (mid_stream && has_bframes)
+        shared["bframes"] = 0;
+    return apply_schema(fallback.properties, shared);
+}
+
+/// The fallback encoder type for `chosen`, or null when none is set (or it is the same).
+const VideoEncoderType* fallback_type(const PluginRegistry& registry,
+                                      const VideoEncoderType& chosen,
+                                      const StudioSettings& settings) {
+    return settings.video_encoder_fallback == chosen.id
+               ? nullptr
+               : registry.video_encoder(settings.video_encoder_fallback);
+}
+
 /// Creates the chosen video encoder. When it cannot open and a fallback is set, says why and
-/// creates the fallback from the settings every video encoder shares, so the show goes on.
+/// creates the fallback from the settings every video encoder shares, so the show goes on
+/// (`fell_back` is then set).
 std::unique_ptr<VideoEncoder> open_video_encoder(const PluginRegistry& registry,
                                                  const VideoEncoderType& type,
-                                                 const StudioSettings& settings) {
+                                                 const StudioSettings& settings, bool& fell_back) {
     try {
         return type.create(settings.video,
                            apply_schema(type.properties, settings.video_encoder_settings));
     } catch (const EncoderError& e) {
-        const VideoEncoderType* fallback =
-            settings.video_encoder_fallback == type.id
-                ? nullptr
-                : registry.video_encoder(settings.video_encoder_fallback);
+        const VideoEncoderType* fallback = fallback_type(registry, type, settings);
         if (fallback == nullptr)
             throw;
-        nlohmann::json shared = nlohmann::json::object();
-        for (const char* key : {"rate_control", "bitrate_kbps", "max_bitrate_kbps", "keyint_s"}) {
-            if (settings.video_encoder_settings.contains(key))
-                shared[key] = settings.video_encoder_settings.at(key);
-        }
         spdlog::warn(
             "video encoder '{}' could not open ({}); encoding with '{}' at the same "
             "rate control and bitrate instead",
             type.id, e.what(), fallback->id);
-        return fallback->create(settings.video, apply_schema(fallback->properties, shared));
+        fell_back = true;
+        return fallback->create(settings.video, fallback_settings(*fallback, settings, false));
     }
 }
 
@@ -85,7 +107,25 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     if (!audio_type)
         missing_plugin("audio encoder", settings.audio_encoder);
     try {
-        video_encoder_ = open_video_encoder(registry, *video_type, settings);
+        bool fell_back = false;
+        video_encoder_ = open_video_encoder(registry, *video_type, settings, fell_back);
+        // Should the encoder fail later (a driver reset, a GPU session taken), the encode
+        // goes on with the fallback from the frames it had not given back.
+        if (const VideoEncoderType* fallback = fallback_type(registry, *video_type, settings);
+            fallback && !fell_back) {
+            const VideoFormat format = settings.video;
+            nlohmann::json fallback_config = fallback_settings(*fallback, settings, true);
+            mid_stream_fallback_name_ = "'" + fallback->id + "'";
+            mid_stream_fallback_ = [fallback, format, fallback_config] {
+                try {
+                    return fallback->create(format, fallback_config);
+                } catch (const EncoderError&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    throw EncoderError(e.what());
+                }
+            };
+        }
         audio_encoder_ = audio_type->create(
             settings.audio_channels,
             apply_schema(audio_type->properties, settings.audio_encoder_settings));
@@ -354,6 +394,8 @@ void OutputGroup::join_mixers(VideoMixer& video, AudioMixer& audio, double durat
     }
     video_worker_ = std::make_unique<VideoEncodeWorker>(
         std::move(video_encoder_), video_queue_, fanout, "lm-enc-video", first_index, pauses_);
+    if (mid_stream_fallback_)
+        video_worker_->set_fallback(std::move(mid_stream_fallback_), mid_stream_fallback_name_);
     audio_worker_ = std::make_unique<AudioEncodeWorker>(
         std::move(audio_encoder_), audio_queue_, fanout, "lm-enc-audio", first_sample, pauses_);
     video_worker_->start();
@@ -455,6 +497,9 @@ void OutputGroup::add_stats(StatsSnapshot& stats, int64_t now_ns) const {
         output.id = first_output_id_ + i;
         output.group = name_;
         output.counters = runners_[i]->counters();
+        // The encoder's own trouble shows on every output it feeds, after theirs.
+        if (video_worker && output.counters.warning.empty())
+            output.counters.warning = video_worker->fallback_warning();
         output.paused = paused;
         output.video_kbps = video_kbps_.load();
         output.configured_video_kbps = configured_video_kbps_;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -80,6 +81,9 @@ private:
     std::vector<std::shared_ptr<OutputRunner>> runners_;  // one per request, failed ones too
     std::unique_ptr<VideoEncoder> video_encoder_;         // until the workers take them
     std::unique_ptr<AudioEncoder> audio_encoder_;
+    /// What the video worker goes on with if the encoder fails mid-stream (null: nothing).
+    std::function<std::unique_ptr<VideoEncoder>()> mid_stream_fallback_;
+    std::string mid_stream_fallback_name_;
     std::shared_ptr<VideoFrameQueue> video_queue_;
     std::shared_ptr<AudioBlockQueue> audio_queue_;
     std::unique_ptr<VideoEncodeWorker> video_worker_;
