@@ -1,5 +1,6 @@
 #include "ui/settings/output_page.hpp"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QFormLayout>
@@ -64,6 +65,7 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     : SettingsPage(parent),
       encoders_(std::move(encoders)),
       encoder_combo_(new QComboBox),
+      fallback_check_(new QCheckBox(tr("If it fails, go on with x264"))),
       rate_control_combo_(new QComboBox),
       bitrate_spin_(spin("videoBitrateSpin", ProfileLimits::kMinVideoBitrateKbps,
                          ProfileLimits::kMaxVideoBitrateKbps, " kbps")),
@@ -91,6 +93,11 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
       split_problem_(new ProblemLabel("splitError")) {
     setObjectName("outputPage");
     encoder_combo_->setObjectName("encoderCombo");
+    fallback_check_->setObjectName("encoderFallbackCheck");
+    fallback_check_->setToolTip(
+        tr("When a hardware encoder cannot start, or fails during the show (a driver reset), "
+           "the stream and recording go on with x264 at the same bitrate instead of "
+           "stopping"));
     rate_control_combo_->setObjectName("rateControlCombo");
     preset_combo_->setObjectName("presetCombo");
     audio_bitrate_combo_->setObjectName("audioBitrateCombo");
@@ -128,7 +135,8 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
 
     auto* encoding = new QGroupBox(tr("Encoding"));
     auto* encoding_form = new QFormLayout(encoding);
-    encoding_form->addRow(tr("Video encoder"), column({encoder_combo_, encoder_problem_}));
+    encoding_form->addRow(tr("Video encoder"),
+                          column({encoder_combo_, fallback_check_, encoder_problem_}));
     encoding_form->addRow(tr("Rate control"), rate_control_combo_);
     encoding_form->addRow(tr("Video bitrate"), column({bitrate_spin_, bitrate_problem_}));
     encoding_form->addRow(tr("Quality (CRF)"), crf_spin_);
@@ -167,6 +175,7 @@ OutputPage::OutputPage(std::vector<EncoderChoice> encoders, QWidget* parent)
     for (QSpinBox* box :
          {bitrate_spin_, crf_spin_, keyframe_spin_, split_time_spin_, split_size_spin_})
         connect(box, &QSpinBox::valueChanged, this, changed);
+    connect(fallback_check_, &QCheckBox::toggled, this, changed);
     connect(folder_edit_, &QLineEdit::textEdited, this, changed);
     connect(pattern_edit_, &QLineEdit::textEdited, this, changed);
     connect(replay_box_, &ReplayBufferBox::edited, this, changed);
@@ -202,6 +211,7 @@ void OutputPage::load(const Profile& profile) {
     const OutputSettings& o = profile.output;
     loading_ = true;
     fill_encoders(o.video_encoder);
+    fallback_check_->setChecked(o.encoder_fallback);
     rate_control_combo_->setCurrentIndex(rate_control_combo_->findData(to_string(o.rate_control)));
     bitrate_spin_->setValue(o.bitrate_kbps);
     crf_spin_->setValue(o.crf);
@@ -223,6 +233,7 @@ void OutputPage::load(const Profile& profile) {
 void OutputPage::store(Profile& profile) const {
     OutputSettings& o = profile.output;
     o.video_encoder = encoder_combo_->currentData().toString().toStdString();
+    o.encoder_fallback = fallback_check_->isChecked();
     rate_control_from_string(rate_control_combo_->currentData().toString().toStdString(),
                              o.rate_control);
     o.bitrate_kbps = bitrate_spin_->value();
@@ -281,6 +292,7 @@ void OutputPage::update_enabled() {
     const bool crf = rate_control_combo_->currentData().toString() == "crf";
     const bool x264 = encoder_combo_->currentData().toString() == "x264";
     encoder_combo_->setEnabled(editable);
+    fallback_check_->setEnabled(editable && !x264);  // x264 is the fallback
     rate_control_combo_->setEnabled(editable);
     bitrate_spin_->setEnabled(editable && !crf);
     crf_spin_->setEnabled(editable && crf);

@@ -7,6 +7,7 @@
 #include "ui/settings/encoder_choice.hpp"
 #include "ui/settings/settings_page.hpp"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -40,6 +41,7 @@ private:
     bool loading_ = false;  ///< fields are being set from a profile: not a user edit
 
     QComboBox* encoder_combo_;
+    QCheckBox* fallback_check_;
     QComboBox* rate_control_combo_;
     QSpinBox* bitrate_spin_;
     QSpinBox* crf_spin_;

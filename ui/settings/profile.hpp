@@ -106,6 +106,9 @@ struct RecordingSplitSettings {
 
 struct OutputSettings {
     std::string video_encoder = "x264";
+    /// When the encoder (a GPU one) cannot open or fails mid-stream, go on with x264 at the
+    /// same rate control and bitrate instead of stopping. On in profiles written before it.
+    bool encoder_fallback = true;
     RateControl rate_control = RateControl::cbr;
     int bitrate_kbps = 2500;
     int crf = 23;                     ///< crf only

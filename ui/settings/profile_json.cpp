@@ -156,6 +156,7 @@ StreamDestination read_destination(const Reader& r, const json& j, const std::st
 
 void read_output(const Reader& r, const json& j, OutputSettings& o) {
     r.read(j, "video_encoder", "output.video_encoder", o.video_encoder);
+    r.read(j, "encoder_fallback", "output.encoder_fallback", o.encoder_fallback);
     std::string rate_control = to_string(o.rate_control);
     r.read(j, "rate_control", "output.rate_control", rate_control);
     if (!rate_control_from_string(rate_control, o.rate_control))
@@ -213,6 +214,7 @@ nlohmann::json profile_to_json(const Profile& p) {
         {"stream", {{"destinations", destinations}}},
         {"output",
          {{"video_encoder", o.video_encoder},
+          {"encoder_fallback", o.encoder_fallback},
           {"rate_control", to_string(o.rate_control)},
           {"bitrate_kbps", o.bitrate_kbps},
           {"crf", o.crf},

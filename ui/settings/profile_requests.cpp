@@ -51,6 +51,8 @@ StudioSettings studio_settings(const Profile& profile) {
 
     const OutputSettings& o = profile.output;
     settings.video_encoder = o.video_encoder;
+    if (o.encoder_fallback && o.video_encoder != "x264")
+        settings.video_encoder_fallback = "x264";
     nlohmann::json video = {{"rate_control", to_string(o.rate_control)},
                             {"bitrate_kbps", o.bitrate_kbps},
                             {"keyint_s", o.keyframe_interval_s}};

@@ -31,6 +31,7 @@ Profile sample_profile(const std::string& folder) {
     p.destinations.push_back(
         {"", "youtube_rtmps", "rtmps://a.rtmps.youtube.com:443/live2", "abcd-efgh", false, {}, {}});
     p.output.video_encoder = "nvenc";
+    p.output.encoder_fallback = false;  // not the default, so the round trip shows it
     p.output.rate_control = RateControl::vbr;
     p.output.bitrate_kbps = 6000;
     p.output.crf = 20;
@@ -186,6 +187,8 @@ TEST_CASE("a profile written before certificates, HLS, network, replay and split
     CHECK(p.output.replay_buffer == ReplayBufferSettings{});
     CHECK(p.output.replay_buffer.seconds == 20);
     CHECK(p.output.bitrate_kbps == 3000);
+    // Written before the encoder fallback setting: on, as the default.
+    CHECK(p.output.encoder_fallback);
     // Written before automatic file splitting: recordings stay one file.
     CHECK(p.output.split.mode == RecordingSplit::off);
     CHECK(p.output.split == RecordingSplitSettings{});

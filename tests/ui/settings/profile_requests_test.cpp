@@ -196,6 +196,17 @@ TEST_CASE("studio_settings uses the x264 plugin's keys", "[settings][requests]")
     CHECK(nvenc["keyint_s"] == 2);
 }
 
+TEST_CASE("a hardware encoder falls back to x264 unless the creator turned it off",
+          "[settings][requests]") {
+    Profile p;
+    CHECK(p.output.encoder_fallback);                          // on by default: the show goes on
+    CHECK(studio_settings(p).video_encoder_fallback.empty());  // x264 needs no fallback
+    p.output.video_encoder = "nvenc";
+    CHECK(studio_settings(p).video_encoder_fallback == "x264");
+    p.output.encoder_fallback = false;
+    CHECK(studio_settings(p).video_encoder_fallback.empty());
+}
+
 TEST_CASE("a trusted certificate and an HLS folder reach their outputs", "[settings][requests]") {
     Profile p;
     StreamDestination own{"Own", "custom", "rtmps://own.example.com/live", "k", true, {}, {}};

@@ -196,6 +196,35 @@ TEST_CASE("a profile naming an unavailable encoder cannot be accepted as is",
     CHECK(dialog.profile().output.video_encoder == "x264");
 }
 
+TEST_CASE("a hardware encoder's fallback to x264 is on by default and can be turned off",
+          "[settings][dialog]") {
+    QTemporaryDir dir;
+    Profile start = start_profile(dir);
+    SettingsDialog x264_dialog(start, encoders());
+    x264_dialog.show_page(SettingsDialog::Page::output);
+    auto* x264_check = find<QCheckBox>(x264_dialog, "encoderFallbackCheck");
+    CHECK(x264_check->isChecked());
+    CHECK_FALSE(x264_check->isEnabled());  // x264 is the fallback itself
+
+    start.output.video_encoder = "nvenc";
+    SettingsDialog dialog(start, {{"x264", "x264 (H.264, software)", true, ""},
+                                  {"nvenc", "NVENC (H.264, NVIDIA)", true, ""}});
+    dialog.show();
+    QSignalSpy applied(&dialog, &SettingsDialog::profileApplied);
+    dialog.show_page(SettingsDialog::Page::output);
+    auto* check = find<QCheckBox>(dialog, "encoderFallbackCheck");
+    REQUIRE(check->isEnabled());
+    CHECK(check->isChecked());
+    check->click();
+    CHECK_FALSE(check->isChecked());
+    REQUIRE(button(dialog, QDialogButtonBox::Apply)->isEnabled());
+    QTest::mouseClick(button(dialog, QDialogButtonBox::Apply), Qt::LeftButton);
+    REQUIRE(applied.count() == 1);
+    const Profile p = applied.at(0).at(0).value<Profile>();
+    CHECK(p.output.video_encoder == "nvenc");
+    CHECK_FALSE(p.output.encoder_fallback);
+}
+
 TEST_CASE("output and video edits reach the profile, bad sizes show inline", "[settings][dialog]") {
     QTemporaryDir dir;
     SettingsDialog dialog(start_profile(dir), encoders());
