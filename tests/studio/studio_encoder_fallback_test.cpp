@@ -24,8 +24,10 @@ extern "C" {
 #include "plugins/basic/basic_types.hpp"
 #include "plugins/record/record_types.hpp"
 #include "plugins/x264/x264_types.hpp"
+#include "tests/studio/studio_test_support.hpp"
 
 using namespace lm;
+using lm::test::wait_for_state;
 using namespace std::chrono_literals;
 
 namespace {
@@ -126,25 +128,22 @@ DecodedVideo decode_video(const std::filesystem::path& file, double fps) {
     return result;
 }
 
-bool wait_for_state(Studio& studio, const std::string& group, GroupState state,
-                    std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (studio.group_state(group) == state)
-            return true;
-        std::this_thread::sleep_for(10ms);
-    }
-    return false;
+/// Records `frames` frames of the test pattern (320x180 at 30 fps) into `file`; the studio's
+/// final stats.
+StatsSnapshot record_pattern(const PluginRegistry& registry, const StudioSettings& settings,
+                             const std::filesystem::path& file, int frames) {
+    Studio studio(registry, settings);
+    auto scene = std::make_shared<Scene>();
+    SceneItem item;
+    item.id = 1;
+    item.source = registry.create_source("test_pattern", {{"width", 320}, {"height", 180}});
+    scene->items.push_back(item);
+    studio.set_scene(scene);
+    studio.start_mixing();
+    studio.start_group("rec", {{"record", {{"path", file.string()}}}}, frames / 30.0);
+    REQUIRE(wait_for_state(studio, "rec", GroupState::finished, 30s));
+    return studio.stats();
 }
-
-struct TempDir {
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "lm-fallback-XXXXXX");
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::filesystem::path path;
-};
 
 }  // namespace
 
@@ -152,7 +151,7 @@ TEST_CASE("a video encoder failing mid-recording gives way to the fallback and t
           "[studio][gpu][fallback]") {
     constexpr int kFailAt = 90;  // 3 s into a 6 s recording
     constexpr int kFrames = 180;
-    TempDir dir;
+    test::StudioTempDir dir;
     const PluginRegistry registry = registry_with_flaky_encoder(kFailAt);
     StudioSettings settings;
     settings.video = {320, 180, {30, 1}};
@@ -164,17 +163,7 @@ TEST_CASE("a video encoder failing mid-recording gives way to the fallback and t
         // As NVENC's low-latency presets: every frame it took came back or is re-encoded.
         settings.video_encoder_settings = {
             {"preset", "ultrafast"}, {"bitrate_kbps", 500}, {"bframes", 0}};
-        Studio studio(registry, settings);
-        auto scene = std::make_shared<Scene>();
-        SceneItem item;
-        item.id = 1;
-        item.source = registry.create_source("test_pattern", {{"width", 320}, {"height", 180}});
-        scene->items.push_back(item);
-        studio.set_scene(scene);
-        studio.start_mixing();
-        studio.start_group("rec", {{"record", {{"path", file.string()}}}}, kFrames / 30.0);
-        REQUIRE(wait_for_state(studio, "rec", GroupState::finished, 30s));
-        const StatsSnapshot stats = studio.stats();
+        const StatsSnapshot stats = record_pattern(registry, settings, file, kFrames);
         REQUIRE(stats.outputs.size() == 1);
         const std::string warning = stats.outputs[0].counters.warning;
         INFO("warning: " << warning);
@@ -200,17 +189,8 @@ TEST_CASE("a video encoder failing mid-recording gives way to the fallback and t
     SECTION("an encoder with B-frames: the few it held out of order are lost, and said so") {
         settings.video_encoder_settings = {
             {"preset", "veryfast"}, {"bitrate_kbps", 500}, {"bframes", 3}};
-        Studio studio(registry, settings);
-        auto scene = std::make_shared<Scene>();
-        SceneItem item;
-        item.id = 1;
-        item.source = registry.create_source("test_pattern", {{"width", 320}, {"height", 180}});
-        scene->items.push_back(item);
-        studio.set_scene(scene);
-        studio.start_mixing();
-        studio.start_group("rec", {{"record", {{"path", file.string()}}}}, kFrames / 30.0);
-        REQUIRE(wait_for_state(studio, "rec", GroupState::finished, 30s));
-        const std::string warning = studio.stats().outputs.at(0).counters.warning;
+        const std::string warning =
+            record_pattern(registry, settings, file, kFrames).outputs.at(0).counters.warning;
         INFO("warning: " << warning);
         CHECK(warning.find("encoding with 'x264'") != std::string::npos);
 

@@ -22,8 +22,11 @@ extern "C" {
 #include "plugins/record/record_types.hpp"
 #include "plugins/rtmp/rtmp_types.hpp"
 #include "plugins/x264/x264_types.hpp"
+#include "tests/studio/studio_test_support.hpp"
 
 using namespace lm;
+using lm::test::wait_for_state;
+using TempDir = lm::test::StudioTempDir;
 using namespace std::chrono_literals;
 
 namespace {
@@ -88,26 +91,6 @@ FileReport read_back(const std::filesystem::path& file) {
     avformat_close_input(&context);
     return report;
 }
-
-bool wait_for_state(Studio& studio, const std::string& group, GroupState state,
-                    std::chrono::milliseconds timeout) {
-    const auto deadline = std::chrono::steady_clock::now() + timeout;
-    while (std::chrono::steady_clock::now() < deadline) {
-        if (studio.group_state(group) == state)
-            return true;
-        std::this_thread::sleep_for(10ms);
-    }
-    return false;
-}
-
-struct TempDir {
-    TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "lm-groups-XXXXXX");
-        path = mkdtemp(pattern.data());
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-    std::filesystem::path path;
-};
 
 }  // namespace
 

@@ -23,8 +23,10 @@ extern "C" {
 #include "plugins/record/record_types.hpp"
 #include "plugins/x264/x264_types.hpp"
 #include "tests/plugins/media/media_test_support.hpp"
+#include "tests/studio/studio_test_support.hpp"
 
 using namespace lm;
+using lm::test::wait_for_state;
 using namespace std::chrono_literals;
 
 namespace {
@@ -138,12 +140,6 @@ std::shared_ptr<const Scene> color_scene(const PluginRegistry& registry, uint32_
         registry.create_source("color_source", {{"color", argb}, {"width", 320}, {"height", 180}});
     scene->items.push_back(item);
     return scene;
-}
-
-bool wait_for_state(Studio& studio, const std::string& group, GroupState state) {
-    for (int i = 0; i < 1000 && studio.group_state(group) != state; ++i)
-        std::this_thread::sleep_for(10ms);
-    return studio.group_state(group) == state;
 }
 
 /// 1 s at 30 fps, 320x180: a full-width magenta band over rows 60..119, transparent
