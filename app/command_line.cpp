@@ -259,7 +259,8 @@ Encoding:
   --video-bitrate KBPS   H.264 bitrate, CBR (default 2500)
   --audio-bitrate KBPS   AAC bitrate (default 160)
   --encoder NAME         video encoder: x264 (default) or nvenc; see --list-encoders
-  --encoder-fallback     if the chosen encoder cannot open, say why and use x264
+  --encoder-fallback     if the chosen encoder cannot open or fails mid-stream, say why and
+                         go on with x264
   --preset NAME          the encoder's preset: x264 ultrafast..placebo (default
                          veryfast), nvenc p1..p7 (default p5)
   --tune NAME            x264's tune: none (default), zerolatency, film, animation, grain,
