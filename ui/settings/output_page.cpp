@@ -292,7 +292,8 @@ void OutputPage::update_enabled() {
     const bool crf = rate_control_combo_->currentData().toString() == "crf";
     const bool x264 = encoder_combo_->currentData().toString() == "x264";
     encoder_combo_->setEnabled(editable);
-    fallback_check_->setEnabled(editable && !x264);  // x264 is the fallback
+    fallback_check_->setEnabled(editable);
+    fallback_check_->setHidden(x264);  // x264 is the fallback itself
     rate_control_combo_->setEnabled(editable);
     bitrate_spin_->setEnabled(editable && !crf);
     crf_spin_->setEnabled(editable && crf);
