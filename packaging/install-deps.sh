@@ -14,7 +14,8 @@ packages=(
   # studio window and capture (later features)
   qt6-base-dev libqt6opengl6-dev qt6-base-private-dev qt6-websockets-dev
   portaudio19-dev libpulse-dev libx11-dev libxext-dev
-  libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev libxcomposite-dev libxfixes-dev
+  libxcb-shm0-dev libxcb-composite0-dev libxcb-xfixes0-dev libxcb-damage0-dev libxcomposite-dev
+  libxfixes-dev
   libpango1.0-dev libcairo2-dev libspeexdsp-dev libgnutls28-dev
   # PipeWire screen capture (Wayland): the stream, and D-Bus to the desktop portal (sd-bus)
   libpipewire-0.3-dev libsystemd-dev

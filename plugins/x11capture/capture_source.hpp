@@ -27,6 +27,9 @@ public:
 
     /// Pictures taken so far (a hidden source takes none). MT safe.
     uint64_t captured_frames() const { return worker_.captured_frames(); }
+    /// Looks at the screen so far, pictures taken or not (a still screen is not taken
+    /// again). MT safe.
+    uint64_t looks() const { return worker_.looks(); }
 
 private:
     CaptureWorker worker_;

@@ -54,6 +54,8 @@ bool CaptureWorker::drawn_recently() const {
 }
 
 void CaptureWorker::publish(const CaptureResult& result) {
+    if (result.frame || result.unchanged)
+        looks_.fetch_add(1);
     if (result.frame) {
         captured_frames_.fetch_add(1);
     } else if (result.keep_previous) {
@@ -71,7 +73,8 @@ void CaptureWorker::run() {
         publish(result);
 
         const auto now = Clock::now();
-        if (result.frame) {
+        const bool looked = result.frame || result.unchanged;
+        if (looked) {
             // Absolute deadlines keep the rate even; after a slow grab, start afresh rather
             // than firing a burst to catch up.
             next += std::chrono::nanoseconds(frame_period_ns_.load());
@@ -86,7 +89,7 @@ void CaptureWorker::run() {
             return;
         // With nothing to show the source has no size, so the mixer does not draw it and
         // cannot wake it: a missing window or display is looked for again even when hidden.
-        if (result.frame && !drawn_recently()) {
+        if (looked && !drawn_recently()) {
             sleeping_.store(true);
             wake_.wait(lock, [this] { return stopping_ || drawn_recently(); });
             sleeping_.store(false);

@@ -35,6 +35,9 @@ public:
     VideoFramePtr latest() const;
     /// Pictures taken since the start (diagnostics, tests). MT safe.
     uint64_t captured_frames() const { return captured_frames_.load(); }
+    /// Looks at the screen since the start: pictures taken, and looks that found nothing had
+    /// changed (a still screen is not taken again). MT safe.
+    uint64_t looks() const { return looks_.load(); }
     /// The capturer's status. MT safe.
     SourceStatus status() const { return capturer_->status(); }
 
@@ -51,6 +54,7 @@ private:
     std::atomic<int64_t> frame_period_ns_;      // from the output frame rate
     std::atomic<bool> sleeping_{false};
     std::atomic<uint64_t> captured_frames_{0};
+    std::atomic<uint64_t> looks_{0};
 
     mutable std::mutex slot_mutex_;
     VideoFramePtr slot_;  // guarded by slot_mutex_

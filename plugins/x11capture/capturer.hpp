@@ -17,6 +17,11 @@ struct CaptureResult {
     bool keep_previous = true;
     /// With no frame: how long to wait before trying again (a window search, a reconnect).
     std::chrono::milliseconds retry_after{1000};
+    /// With no frame: nothing changed since the last picture, which stays; the next look
+    /// comes one frame later, as after a picture.
+    bool unchanged = false;
+
+    static CaptureResult nothing_changed() { return {nullptr, true, {}, true}; }
 };
 
 class Capturer {

@@ -9,11 +9,31 @@
 
 namespace lm {
 
-void CursorOverlay::draw(VideoFrame& frame, int origin_x, int origin_y) {
-    auto reply = xcb_owned(xcb_xfixes_get_cursor_image_reply(
+CursorOverlay::CursorOverlay(X11Connection& connection) : connection_(connection) {}
+
+CursorOverlay::~CursorOverlay() = default;
+
+bool CursorOverlay::changed() {
+    fetched_ = xcb_owned(xcb_xfixes_get_cursor_image_reply(
         connection_.get(), xcb_xfixes_get_cursor_image(connection_.get()), nullptr));
+    if (!fetched_)
+        return drawn_;  // nothing to draw now: only a change if something was drawn
+    return !drawn_ || fetched_->x != drawn_x_ || fetched_->y != drawn_y_ ||
+           fetched_->cursor_serial != drawn_serial_;
+}
+
+void CursorOverlay::draw(VideoFrame& frame, int origin_x, int origin_y) {
+    XcbReply<xcb_xfixes_get_cursor_image_reply_t> reply = std::move(fetched_);
+    if (!reply) {
+        reply = xcb_owned(xcb_xfixes_get_cursor_image_reply(
+            connection_.get(), xcb_xfixes_get_cursor_image(connection_.get()), nullptr));
+    }
+    drawn_ = reply != nullptr;
     if (!reply)
         return;
+    drawn_x_ = reply->x;
+    drawn_y_ = reply->y;
+    drawn_serial_ = reply->cursor_serial;
     const uint32_t* cursor = xcb_xfixes_get_cursor_image_cursor_image(reply.get());
     const int cursor_width = reply->width;
     const int cursor_height = reply->height;

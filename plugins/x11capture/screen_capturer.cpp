@@ -1,6 +1,7 @@
 #include "plugins/x11capture/screen_capturer.hpp"
 
 #include <fmt/format.h>
+#include <xcb/damage.h>
 
 #include <algorithm>
 
@@ -34,6 +35,8 @@ CaptureResult ScreenCapturer::capture() {
         session_ = X11CaptureSession::open(settings_.x11, error);
         if (!session_)
             return fail(error);
+        damage_ = 0;  // the old one went with the old connection
+        have_picture_ = false;
     }
     X11Connection& x11 = session_->connection();
     const std::string& display = settings_.x11.display_name;
@@ -71,8 +74,11 @@ CaptureResult ScreenCapturer::capture() {
             settings_.x, settings_.y, settings_.screen, display, screen_width, screen_height));
     }
 
+    if (unchanged(screen->root, x0, y0, x1, y1))
+        return CaptureResult::nothing_changed();
     auto frame = session_->grabber().grab(screen->root, x0, y0, x1 - x0, y1 - y0);
     if (!frame) {
+        have_picture_ = false;
         if (x11.broken())
             return fail(session_->lost_connection_message());
         // The root always answers; a refusal is a passing race with a resolution change.
@@ -80,9 +86,35 @@ CaptureResult ScreenCapturer::capture() {
     }
     if (CursorOverlay* cursor = session_->cursor())
         cursor->draw(*frame, x0, y0);
-    x11.discard_events();
+    have_picture_ = true;
+    last_area_[0] = x0, last_area_[1] = y0, last_area_[2] = x1, last_area_[3] = y1;
     status_.set(session_->healthy_status());
     return {std::move(frame)};
+}
+
+bool ScreenCapturer::unchanged(uint32_t root, int x0, int y0, int x1, int y1) {
+    X11Connection& x11 = session_->connection();
+    // Events are read here only to learn of damage; everything else is dropped, as before.
+    const bool damaged = x11.take_damage_events();
+    if (!x11.has_damage())
+        return false;  // no way to know: take every frame
+    if (damage_ == 0) {
+        // Reports once when the root's damage goes from empty to not; the subtract below
+        // empties it again, so each change after it is reported.
+        damage_ = xcb_generate_id(x11.get());
+        xcb_damage_create(x11.get(), damage_, root, XCB_DAMAGE_REPORT_LEVEL_NON_EMPTY);
+        return false;
+    }
+    CursorOverlay* cursor = session_->cursor();
+    const bool pointer_changed = cursor && cursor->changed();
+    const bool same_area =
+        last_area_[0] == x0 && last_area_[1] == y0 && last_area_[2] == x1 && last_area_[3] == y1;
+    if (have_picture_ && !damaged && !pointer_changed && same_area)
+        return true;
+    // Emptied before the grab: a change while the picture is read is reported again.
+    if (damaged)
+        xcb_damage_subtract(x11.get(), damage_, XCB_NONE, XCB_NONE);
+    return false;
 }
 
 }  // namespace lm

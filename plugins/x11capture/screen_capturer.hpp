@@ -28,8 +28,16 @@ public:
 private:
     CaptureResult fail(std::string message);
 
+    /// Nothing to take again: the server reported no change since the last picture, the
+    /// pointer did not move and the area is the same. Subtracts the damage it reported.
+    bool unchanged(uint32_t root, int x0, int y0, int x1, int y1);
+
     ScreenCaptureSettings settings_;
-    std::unique_ptr<X11CaptureSession> session_;  // capture thread only; null: not connected
+    // Capture thread only.
+    std::unique_ptr<X11CaptureSession> session_;  // null: not connected
+    uint32_t damage_ = 0;                  // the DAMAGE object watching the root; 0: none (yet)
+    int last_area_[4] = {-1, -1, -1, -1};  // x0, y0, x1, y1 of the last picture
+    bool have_picture_ = false;
 };
 
 }  // namespace lm

@@ -1,6 +1,7 @@
 #include "plugins/x11capture/x11_connection.hpp"
 
 #include <xcb/composite.h>
+#include <xcb/damage.h>
 #include <xcb/shm.h>
 #include <xcb/xfixes.h>
 
@@ -30,10 +31,11 @@ X11Connection::~X11Connection() {
 }
 
 void X11Connection::query_extensions() {
-    // Ask for all three at once: one round trip instead of three.
+    // Ask for all of them at once: one round trip instead of four.
     xcb_prefetch_extension_data(connection_, &xcb_shm_id);
     xcb_prefetch_extension_data(connection_, &xcb_xfixes_id);
     xcb_prefetch_extension_data(connection_, &xcb_composite_id);
+    xcb_prefetch_extension_data(connection_, &xcb_damage_id);
     auto present = [this](xcb_extension_t* id) {
         const xcb_query_extension_reply_t* data = xcb_get_extension_data(connection_, id);
         return data != nullptr && data->present != 0;
@@ -41,17 +43,21 @@ void X11Connection::query_extensions() {
     const bool shm = present(&xcb_shm_id);
     const bool xfixes = present(&xcb_xfixes_id);
     const bool composite = present(&xcb_composite_id);
+    const bool damage = present(&xcb_damage_id);
 
     // XFixes and Composite refuse requests until the client has said which version it speaks.
     xcb_shm_query_version_cookie_t shm_cookie{};
     xcb_xfixes_query_version_cookie_t xfixes_cookie{};
     xcb_composite_query_version_cookie_t composite_cookie{};
+    xcb_damage_query_version_cookie_t damage_cookie{};
     if (shm)
         shm_cookie = xcb_shm_query_version(connection_);
     if (xfixes)
         xfixes_cookie = xcb_xfixes_query_version(connection_, 4, 0);
     if (composite)
         composite_cookie = xcb_composite_query_version(connection_, 0, 4);
+    if (damage)
+        damage_cookie = xcb_damage_query_version(connection_, 1, 1);
     if (shm) {
         auto reply = xcb_owned(xcb_shm_query_version_reply(connection_, shm_cookie, nullptr));
         has_shm_ = reply != nullptr;
@@ -65,6 +71,14 @@ void X11Connection::query_extensions() {
             xcb_owned(xcb_composite_query_version_reply(connection_, composite_cookie, nullptr));
         has_composite_ =
             reply != nullptr && (reply->major_version > 0 || reply->minor_version >= 2);
+    }
+    if (damage) {
+        auto reply = xcb_owned(xcb_damage_query_version_reply(connection_, damage_cookie, nullptr));
+        has_damage_ =
+            reply != nullptr &&
+            (reply->major_version > 1 || (reply->major_version == 1 && reply->minor_version >= 1));
+        damage_notify_event_ = static_cast<uint8_t>(
+            xcb_get_extension_data(connection_, &xcb_damage_id)->first_event + XCB_DAMAGE_NOTIFY);
     }
 }
 
@@ -98,6 +112,17 @@ bool X11Connection::is_bgrx_depth(int depth) const {
 void X11Connection::discard_events() {
     while (xcb_generic_event_t* event = xcb_poll_for_event(connection_))
         std::free(event);
+}
+
+bool X11Connection::take_damage_events() {
+    bool damaged = false;
+    while (xcb_generic_event_t* event = xcb_poll_for_event(connection_)) {
+        // The top bit marks an event sent by another client (SendEvent).
+        if (has_damage_ && (event->response_type & 0x7F) == damage_notify_event_)
+            damaged = true;
+        std::free(event);
+    }
+    return damaged;
 }
 
 }  // namespace lm

@@ -36,6 +36,14 @@ public:
     bool has_xfixes() const { return has_xfixes_; }
     /// Composite 0.2 or later (NameWindowPixmap).
     bool has_composite() const { return has_composite_; }
+    /// DAMAGE 1.1 or later: the server tells when what a window shows changes.
+    bool has_damage() const { return has_damage_; }
+    /// The code of DAMAGE's DamageNotify event on this connection (valid with has_damage()).
+    uint8_t damage_notify_event() const { return damage_notify_event_; }
+
+    /// Drops queued events and the errors of unchecked requests, like discard_events(), and
+    /// says whether a DamageNotify was among them.
+    bool take_damage_events();
 
     /// Drops queued events and the errors of unchecked requests, which capture never reads.
     void discard_events();
@@ -49,6 +57,8 @@ private:
     bool has_shm_ = false;
     bool has_xfixes_ = false;
     bool has_composite_ = false;
+    bool has_damage_ = false;
+    uint8_t damage_notify_event_ = 0;
 };
 
 }  // namespace lm

@@ -210,20 +210,52 @@ TEST_CASE("capture runs at the output frame rate while drawn and stops when hidd
     auto source = screen_source(settings_for(server.display()));
     wait_for_picture(*source);
 
-    // Drawn at 10 fps for 2 s: about 20 pictures (not the 60 of the initial 30 fps).
-    const uint64_t before = source->captured_frames();
+    // Drawn at 10 fps for 2 s: about 20 looks (not the 60 of the initial 30 fps). The screen
+    // stays still, so they take no new pictures (see the next test).
+    const uint64_t before = source->looks();
     run_mixer(source, {320, 240, {10, 1}}, 20);
-    const uint64_t while_drawn = source->captured_frames() - before;
+    const uint64_t while_drawn = source->looks() - before;
     CHECK(while_drawn >= 12);
     CHECK(while_drawn <= 26);
 
     // Not drawn: it stops within about a second and stays stopped.
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
-    const uint64_t stopped = source->captured_frames();
+    const uint64_t stopped = source->looks();
     std::this_thread::sleep_for(std::chrono::milliseconds(1000));
-    CHECK(source->captured_frames() == stopped);
+    CHECK(source->looks() == stopped);
 
     // Drawn again: it wakes up.
     run_mixer(source, {320, 240, {30, 1}}, 15);
-    CHECK(source->captured_frames() >= stopped + 8);
+    CHECK(source->looks() >= stopped + 8);
+}
+
+TEST_CASE("a still screen is not taken again; a change, or the pointer moving, is",
+          "[x11capture][gpu]") {
+    XvfbServer server;
+    X11TestClient client(server.display());
+    client.set_root_colour(kRoot);
+    const xcb_window_t window = client.create_window(100, 80, 200, 160, kRed);
+    auto source = screen_source(settings_for(server.display()));
+    wait_for_picture(*source);
+
+    // 1 s of frames at 30 fps over a screen where nothing happens: looked at every frame,
+    // taken again at most once (the look that set up the server's change reports).
+    const uint64_t pictures = source->captured_frames();
+    const uint64_t looks = source->looks();
+    run_mixer(source, {320, 240, {30, 1}}, 30);
+    CHECK(source->looks() - looks >= 20);
+    CHECK(source->captured_frames() - pictures <= 1);
+
+    // A window changes colour (a child of the root, as every application's window is): the
+    // next pictures show it.
+    client.set_colour(window, kGreen);
+    run_mixer(source, {320, 240, {30, 1}}, 10);
+    CHECK(source->captured_frames() > pictures);
+    CHECK_SHOWS(*last_frame(source, 640, 480), 200, 160, kGreen);
+
+    // The pointer moves over a still screen: taken again, so the drawn pointer follows.
+    const uint64_t before_pointer = source->captured_frames();
+    client.move_pointer(400, 300);
+    run_mixer(source, {320, 240, {30, 1}}, 10);
+    CHECK(source->captured_frames() > before_pointer);
 }
