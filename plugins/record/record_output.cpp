@@ -203,6 +203,12 @@ void RecordOutput::write(const Packet& packet) {
             last_disk_check_ = now;
             check_disk(now);
         }
+        // Stopping in decode order right before a frame others are shown after (a keyframe or
+        // P frame) leaves no hole at the end: the B frames before it are written.
+        const bool b_frame = packet.priority == packet_priority::b_frame ||
+                             packet.priority == packet_priority::b_reference;
+        if (stop_before_anchor_ && (!has_video_ || (packet.kind == MediaKind::video && !b_frame)))
+            stop_for_full_disk();
         if (packet.kind == MediaKind::video)
             write_video(packet);
         else
@@ -309,8 +315,11 @@ void RecordOutput::check_disk(std::chrono::steady_clock::time_point now) {
         std::lock_guard lock(warning_mutex_);
         warning_ = disk_guard_.warning();
     }
-    if (verdict != DiskVerdict::full)
-        return;
+    if (verdict == DiskVerdict::full)
+        stop_before_anchor_ = true;
+}
+
+void RecordOutput::stop_for_full_disk() {
     // Close while the end still fits: the trailer (index, duration) is written and the file
     // is complete, rather than cut by a failed write.
     finish_all();

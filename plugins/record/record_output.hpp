@@ -61,6 +61,8 @@ private:
     bool splitting() const { return split_time_s_ > 0 || split_size_bytes_ > 0; }
     void check_destination(const std::string& path) const;
     void check_disk(std::chrono::steady_clock::time_point now);
+    /// Closes every part while its end still fits and throws the "disk is full" error.
+    [[noreturn]] void stop_for_full_disk();
     /// Moves the split point forward once the current part has reached split_size_mb.
     void note_size_limit();
     void write_video(const Packet& packet);
@@ -99,6 +101,9 @@ private:
 
     DiskSpaceGuard disk_guard_;
     std::chrono::steady_clock::time_point last_disk_check_{};
+    /// The disk is nearly full: the recording stops before the next keyframe or P frame, so
+    /// the B frames shown before the last one written are in the file too.
+    bool stop_before_anchor_ = false;
     mutable std::mutex warning_mutex_;
     std::string warning_;
 };
