@@ -59,17 +59,16 @@ const VideoEncoderType* fallback_type(const PluginRegistry& registry,
                : registry.video_encoder(settings.video_encoder_fallback);
 }
 
-/// Creates the chosen video encoder. When it cannot open and a fallback is set, says why and
-/// creates the fallback from the settings every video encoder shares, so the show goes on
-/// (`fell_back` is then set).
-std::unique_ptr<VideoEncoder> open_video_encoder(const PluginRegistry& registry,
-                                                 const VideoEncoderType& type,
+/// Creates the chosen video encoder. When it cannot open and there is a `fallback` (may be
+/// null), says why and creates the fallback from the settings every video encoder shares, so
+/// the show goes on (`fell_back` is then set).
+std::unique_ptr<VideoEncoder> open_video_encoder(const VideoEncoderType& type,
+                                                 const VideoEncoderType* fallback,
                                                  const StudioSettings& settings, bool& fell_back) {
     try {
         return type.create(settings.video,
                            apply_schema(type.properties, settings.video_encoder_settings));
     } catch (const EncoderError& e) {
-        const VideoEncoderType* fallback = fallback_type(registry, type, settings);
         if (fallback == nullptr)
             throw;
         spdlog::warn(
@@ -107,12 +106,12 @@ OutputGroup::OutputGroup(std::string name, const PluginRegistry& registry,
     if (!audio_type)
         missing_plugin("audio encoder", settings.audio_encoder);
     try {
+        const VideoEncoderType* fallback = fallback_type(registry, *video_type, settings);
         bool fell_back = false;
-        video_encoder_ = open_video_encoder(registry, *video_type, settings, fell_back);
+        video_encoder_ = open_video_encoder(*video_type, fallback, settings, fell_back);
         // Should the encoder fail later (a driver reset, a GPU session taken), the encode
         // goes on with the fallback from the frames it had not given back.
-        if (const VideoEncoderType* fallback = fallback_type(registry, *video_type, settings);
-            fallback && !fell_back) {
+        if (fallback && !fell_back) {
             const VideoFormat format = settings.video;
             nlohmann::json fallback_config = fallback_settings(*fallback, settings, true);
             mid_stream_fallback_name_ = "'" + fallback->id + "'";

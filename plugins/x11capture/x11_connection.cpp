@@ -110,8 +110,7 @@ bool X11Connection::is_bgrx_depth(int depth) const {
 }
 
 void X11Connection::discard_events() {
-    while (xcb_generic_event_t* event = xcb_poll_for_event(connection_))
-        std::free(event);
+    take_damage_events();
 }
 
 bool X11Connection::take_damage_events() {

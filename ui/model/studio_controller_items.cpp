@@ -209,14 +209,17 @@ bool StudioController::keep_learned_settings() {
             continue;
         nlohmann::json merged =
             source.settings.is_object() ? source.settings : nlohmann::json::object();
+        bool differs = false;
         for (const auto& [key, value] : learned.items()) {
             // Only settings of the type: the saved file must stay readable by its schema.
             const bool known = std::any_of(type->properties.begin(), type->properties.end(),
                                            [&](const Property& p) { return p.key == key; });
-            if (known)
-                merged[key] = value;
+            if (!known || merged.value(key, nlohmann::json()) == value)
+                continue;
+            merged[key] = value;
+            differs = true;
         }
-        if (merged == source.settings)
+        if (!differs)
             continue;
         try {
             // The source is not re-created: it already runs with what it learned.
